@@ -1,0 +1,113 @@
+// `npm start`: the whole app with one command. Database (embedded unless DATABASE_URL),
+// migrations, demo users, the demo AWS organization when no real account is registered,
+// the sync worker, and the Next.js server; Ctrl-C stops all of it cleanly.
+// `npm run dev` does the same with `next dev` instead of a production build.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createPrismaClient } from '../src/server/db';
+import { seedDemoUsers } from '../src/server/auth/demo-users';
+import { applyMigrations } from '../src/server/platform/migrate';
+import { resolveDatabase } from '../src/server/platform/postgres';
+import { sessionSecret } from '../src/server/settings';
+import { buildIsCurrent, recordBuild } from './lib/build-fingerprint';
+import { run, stopChild, waitForHttp } from './lib/processes';
+import { startDemoOrganization } from './lib/demo';
+import { startWorker } from './lib/worker-runtime';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(process.env.SAFEGUARDS_DATA_DIR ?? path.join(root, '.data'));
+const say = (message: string) => console.log(`[safeguards] ${message}`);
+
+const cleanups: (() => Promise<void>)[] = [];
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch((error) => console.error(error));
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function main() {
+  mkdirSync(dataDir, { recursive: true });
+  const database = await resolveDatabase(root);
+  cleanups.push(() => database.stop());
+  say(database.embedded ? `embedded PostgreSQL under ${path.relative(root, dataDir) || dataDir}/postgres` : 'using DATABASE_URL');
+
+  await applyMigrations(root, database.url);
+  say('migrations applied');
+
+  const prisma = createPrismaClient(database.url);
+  cleanups.push(() => prisma.$disconnect());
+  const secret = process.env.NEXTAUTH_SECRET ?? (await sessionSecret(prisma));
+
+  const demoCredentials = process.env.SAFEGUARDS_DEMO_USERS === 'off' ? [] : await seedDemoUsers(prisma);
+
+  const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: appUrl,
+    PORT: String(port),
+  };
+
+  const demo = await startDemoOrganization(prisma, { enabled: process.env.SAFEGUARDS_DEMO !== 'off', log: say });
+  if (demo) {
+    cleanups.push(() => demo.stop());
+    Object.assign(childEnv, demo.awsEnvironment);
+    Object.assign(process.env, demo.awsEnvironment);
+  }
+
+  if (!dev && !buildIsCurrent(root)) {
+    say('building the app (first start or sources changed)…');
+    await run(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    recordBuild(root);
+  }
+
+  const worker = await startWorker({ databaseUrl: database.url, log: say, initialSync: demo !== null });
+  cleanups.push(() => worker.stop());
+
+  const next: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', String(port)],
+    { cwd: root, stdio: 'inherit', env: { ...childEnv, NEXT_TELEMETRY_DISABLED: '1' } },
+  );
+  cleanups.push(() => stopChild(next));
+  next.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`[safeguards] the web server exited (${code}); stopping`);
+      void shutdown(1);
+    }
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000, () => next.exitCode === null);
+
+  writeFileSync(
+    path.join(dataDir, 'runtime.json'),
+    JSON.stringify({ url: appUrl, databaseUrl: database.url, pid: process.pid, demoAwsEndpoint: demo?.awsEnvironment.AWS_ENDPOINT_URL ?? null }, null, 2),
+    { mode: 0o600 },
+  );
+
+  if (demoCredentials.length) {
+    say('demo users created (these passwords are shown only once; an admin can reset them):');
+    for (const c of demoCredentials) say(`  ${c.role.padEnd(20)} ${c.email.padEnd(36)} ${c.password}`);
+  }
+  say(`ready at ${appUrl}`);
+}
+
+main().catch(async (error) => {
+  console.error('[safeguards] start failed:', error instanceof Error ? error.message : error);
+  await shutdown(1);
+});

@@ -1,0 +1,117 @@
+// User accounts: creation, roles, passwords, and password sign-in.
+import { z } from 'zod';
+import type { Db } from '@/server/db';
+import { NotFoundError, TooManyRequestsError, ValidationError, ConflictError } from '@/server/errors';
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
+import { ROLES, type Role } from './roles';
+import { clearFailedSignIns, recordFailedSignIn, secondsUntilNextAttempt } from './sign-in-throttle';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+const emailSchema = z.string().trim().toLowerCase().email('Enter a valid e-mail address.').max(254);
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, 'Enter a name.').max(200),
+  role: z.enum(ROLES, { message: 'Choose a role.' }),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `Passwords have at least ${MIN_PASSWORD_LENGTH} characters.`).max(200).optional(),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join('.') || '_';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  const first = parsed.error.issues[0];
+  const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+  throw new ValidationError(`${where}${first?.message ?? 'Invalid input.'}`, fieldErrors);
+}
+
+const toSessionUser = (u: { id: string; email: string; name: string; role: Role }): SessionUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+});
+
+/** Creates a user; when no password is given one is generated and returned once. */
+export async function createUser(db: Db, input: CreateUserInput): Promise<{ user: SessionUser; password: string }> {
+  const data = parseOrThrow(createUserSchema, input);
+  const password = data.password ?? generatePassword();
+  const existing = await db.user.findUnique({ where: { email: data.email } });
+  if (existing) throw new ConflictError(`A user with the e-mail ${data.email} already exists.`);
+  const user = await db.user.create({
+    data: { email: data.email, name: data.name, role: data.role, passwordHash: await hashPassword(password) },
+  });
+  return { user: toSessionUser(user), password };
+}
+
+export async function listUsers(db: Db) {
+  return db.user.findMany({
+    orderBy: [{ role: 'asc' }, { email: 'asc' }],
+    select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true, oidcSubject: true },
+  });
+}
+
+const userIdSchema = z.string().uuid('Unknown user.');
+
+export async function setUserRole(db: Db, input: { userId: unknown; role: unknown }): Promise<SessionUser> {
+  const { userId, role } = parseOrThrow(z.object({ userId: userIdSchema, role: z.enum(ROLES, { message: 'Choose a role.' }) }), input);
+  const updated = await db.user.updateMany({ where: { id: userId }, data: { role } });
+  if (updated.count === 0) throw new NotFoundError('Unknown user.');
+  return toSessionUser(await db.user.findUniqueOrThrow({ where: { id: userId } }));
+}
+
+/** Sets a new generated password and returns it once. */
+export async function resetUserPassword(db: Db, input: { userId: unknown }): Promise<{ user: SessionUser; password: string }> {
+  const { userId } = parseOrThrow(z.object({ userId: userIdSchema }), input);
+  const password = generatePassword();
+  const updated = await db.user.updateMany({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+  if (updated.count === 0) throw new NotFoundError('Unknown user.');
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  await clearFailedSignIns(db, user.email);
+  return { user: toSessionUser(user), password };
+}
+
+export async function findActiveUser(db: Db, userId: string): Promise<SessionUser | null> {
+  const user = await db.user.findFirst({ where: { id: userId, disabled: false } });
+  return user ? toSessionUser(user) : null;
+}
+
+export const INVALID_CREDENTIALS_MESSAGE = 'Wrong e-mail or password.';
+
+/**
+ * Checks an e-mail and password. Wrong credentials give one message whatever was wrong,
+ * so addresses cannot be probed; repeated failures must wait (TooManyRequestsError).
+ */
+export async function authenticateWithPassword(
+  db: Db,
+  input: { email: unknown; password: unknown },
+  now = new Date(),
+): Promise<SessionUser | null> {
+  const parsed = z.object({ email: emailSchema, password: z.string().min(1).max(200) }).safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+
+  const wait = await secondsUntilNextAttempt(db, email, now);
+  if (wait > 0) {
+    throw new TooManyRequestsError(`Too many failed sign-ins for this address. Try again in ${wait} s.`, wait);
+  }
+  const user = await db.user.findUnique({ where: { email } });
+  const ok = user && !user.disabled && user.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
+  if (!user || !ok) {
+    await recordFailedSignIn(db, email, now);
+    return null;
+  }
+  await clearFailedSignIns(db, email);
+  return toSessionUser(user);
+}
