@@ -11,12 +11,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A clone of the migrated template, or with `empty` a database with no tables at all. */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = inject('postgresAdminUrl');
   const template = inject('templateDatabase');
   const parentPid = template.split('_').at(-1);
   const name = `safeguards_test_${parentPid}_${randomBytes(4).toString('hex')}`;
-  await runAdminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await runAdminQuery(adminUrl, options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`);
   const url = withDatabaseName(adminUrl, name);
   const prisma = createPrismaClient(url);
   return {

@@ -1,7 +1,7 @@
 // Integration tests run on a real PostgreSQL: DATABASE_URL when set, otherwise an
 // embedded cluster in a throw-away directory. Migrations are applied once to a
 // template database; each test file clones it into a database of its own.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -25,6 +25,8 @@ export default async function setup(project: TestProject) {
     database = { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   } else {
     tempDir = await mkdtemp(path.join(os.tmpdir(), 'safeguards-test-pg-'));
+    // mkdtemp makes it private to us; under root PostgreSQL runs as `postgres` and must enter it.
+    await chmod(tempDir, 0o755);
     database = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'data'), persistent: false });
   }
 

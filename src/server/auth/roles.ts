@@ -16,7 +16,7 @@ export const LANDING_PATHS: Record<Role, string> = {
   admin: '/admin/users',
   compliance_officer: '/overview',
   account_owner: '/accounts',
-  auditor: '/evidence',
+  auditor: '/overview',
 };
 
 export function isRole(value: unknown): value is Role {

@@ -1,9 +1,43 @@
 // Applies the committed migrations (`prisma migrate deploy`, idempotent) through the
-// offline CLI wrapper.
+// offline CLI wrapper. Starting Prisma's WebAssembly schema engine costs seconds, so
+// when the database already has every migration on disk (same name and checksum)
+// we skip the CLI altogether.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 
-export async function applyMigrations(root: string, databaseUrl: string): Promise<void> {
+export function migrationsOnDisk(root: string): { name: string; checksum: string }[] {
+  const dir = path.join(root, 'prisma', 'migrations');
+  return readdirSync(dir)
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort()
+    .map((name) => ({
+      name,
+      // Prisma's own checksum: SHA-256 of migration.sql, hex.
+      checksum: createHash('sha256').update(readFileSync(path.join(dir, name, 'migration.sql'))).digest('hex'),
+    }));
+}
+
+async function allMigrationsApplied(root: string, databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const table = await client.query(`SELECT to_regclass('_prisma_migrations') AS t`);
+    if (!table.rows[0].t) return false;
+    const applied = await client.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const done = new Map(applied.rows.map((r) => [r.migration_name, r.checksum]));
+    return migrationsOnDisk(root).every((m) => done.get(m.name) === m.checksum);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function applyMigrations(root: string, databaseUrl: string): Promise<'applied' | 'up-to-date'> {
+  if (await allMigrationsApplied(root, databaseUrl)) return 'up-to-date';
   const output: Buffer[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'scripts', 'prisma.mjs'), 'migrate', 'deploy'], {
@@ -19,4 +53,5 @@ export async function applyMigrations(root: string, databaseUrl: string): Promis
   if (code !== 0) {
     throw new Error(`prisma migrate deploy failed (exit ${code}):\n${Buffer.concat(output).toString('utf8')}`);
   }
+  return 'applied';
 }
