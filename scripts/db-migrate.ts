@@ -2,10 +2,10 @@
 // embedded database under .data when it is unset.
 import path from 'node:path';
 import { applyMigrations } from '../src/server/platform/migrate';
-import { resolveDatabase } from '../src/server/platform/postgres';
+import { dataDirectory, resolveDatabase } from '../src/server/platform/postgres';
 
 const root = path.resolve(import.meta.dirname, '..');
-const database = await resolveDatabase(root);
+const database = await resolveDatabase(dataDirectory(root));
 try {
   console.log(`migrations: ${await applyMigrations(root, database.url)}`);
 } finally {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { createPrismaClient } from '../src/server/db';
 import { seedDemoUsers } from '../src/server/auth/demo-users';
 import { applyMigrations } from '../src/server/platform/migrate';
-import { resolveDatabase } from '../src/server/platform/postgres';
+import { dataDirectory, resolveDatabase } from '../src/server/platform/postgres';
 import { sessionSecret } from '../src/server/settings';
 import { buildIsCurrent, recordBuild } from './lib/build-fingerprint';
 import { run, stopChild, waitForHttp } from './lib/processes';
@@ -19,7 +19,7 @@ import { startWorker } from './lib/worker-runtime';
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.resolve(process.env.SAFEGUARDS_DATA_DIR ?? path.join(root, '.data'));
+const dataDir = dataDirectory(root);
 const say = (message: string) => console.log(`[safeguards] ${message}`);
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -39,7 +39,7 @@ process.on('SIGTERM', () => void shutdown(0));
 
 async function main() {
   mkdirSync(dataDir, { recursive: true });
-  const database = await resolveDatabase(root);
+  const database = await resolveDatabase(dataDir);
   cleanups.push(() => database.stop());
   say(database.embedded ? `embedded PostgreSQL under ${path.relative(root, dataDir) || dataDir}/postgres` : 'using DATABASE_URL');
 
@@ -64,8 +64,12 @@ async function main() {
   const demo = await startDemoOrganization(prisma, { enabled: process.env.SAFEGUARDS_DEMO !== 'off', log: say });
   if (demo) {
     cleanups.push(() => demo.stop());
-    Object.assign(childEnv, demo.awsEnvironment);
-    Object.assign(process.env, demo.awsEnvironment);
+    for (const [name, value] of Object.entries(demo.awsEnvironment)) {
+      for (const env of [childEnv, process.env]) {
+        if (value === undefined) delete env[name];
+        else env[name] = value;
+      }
+    }
   }
 
   if (!dev && !buildIsCurrent(root)) {

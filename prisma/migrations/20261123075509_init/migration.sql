@@ -76,6 +76,8 @@ CREATE TABLE "sync_states" (
     "last_success_at" TIMESTAMPTZ(3),
     "last_error_at" TIMESTAMPTZ(3),
     "last_error" TEXT,
+    "lease_run_id" UUID,
+    "lease_until" TIMESTAMPTZ(3),
 
     CONSTRAINT "sync_states_pkey" PRIMARY KEY ("account_id","region","source")
 );
@@ -97,6 +99,8 @@ CREATE TABLE "sync_runs" (
     "archived" INTEGER NOT NULL DEFAULT 0,
     "api_calls" INTEGER NOT NULL DEFAULT 0,
     "throttles" INTEGER NOT NULL DEFAULT 0,
+    "skipped" INTEGER NOT NULL DEFAULT 0,
+    "warning" TEXT,
     "error" TEXT,
 
     CONSTRAINT "sync_runs_pkey" PRIMARY KEY ("id")
