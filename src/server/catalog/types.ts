@@ -41,7 +41,17 @@ export interface CatalogControl {
   phiRelated: boolean;
   /** Severity used when a failure has no severity of its own (e.g. a Config evaluation). */
   defaultSeverity: Severity;
+  /**
+   * Where the safeguard comes from. Absent means the whitepaper section itself; `companion-blog`
+   * marks SNS/SQS/KMS practices from the AWS messaging blog; `best-practice` marks an automated
+   * check that supports the paper's requirement without the paper naming it.
+   */
+  origin?: ControlOrigin;
+  /** The service performs the safeguard itself (AWS's side of the shared responsibility model); the customer only relies on it. */
+  awsManaged?: boolean;
 }
+
+export type ControlOrigin = 'whitepaper' | 'companion-blog' | 'best-practice';
 
 export interface CatalogService {
   /** Stable slug used in URLs, e.g. `sqs`, `lambda-at-edge`, `auditing-backups-dr`. */
