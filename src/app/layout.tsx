@@ -4,6 +4,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { can, type Permission } from '@/server/auth/permissions';
 import { ROLE_LABELS } from '@/server/auth/roles';
 import { SignOutButton } from '@/components/sign-out-button';
+import { Providers } from './providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -15,6 +16,7 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: '/overview', label: 'Overview', permission: 'posture:view' },
   { href: '/accounts', label: 'Accounts', permission: 'accounts:view' },
   { href: '/sync', label: 'Sync status', permission: 'sync:view' },
+  { href: '/admin/accounts', label: 'AWS accounts', permission: 'accounts:manage' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
 ];
 
@@ -51,7 +53,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-          {children}
+          <Providers>{children}</Providers>
         </main>
       </body>
     </html>

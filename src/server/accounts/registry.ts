@@ -8,8 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@/server/errors';
 // Every commercial, GovCloud and China region name has this shape (us-east-1, us-gov-west-1, ap-southeast-5).
 const regionSchema = z.string().trim().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/, 'Regions look like us-east-1.');
 
-export const accountInputSchema = z.object({
-  id: z.string().trim().regex(/^\d{12}$/, 'An AWS account id has exactly 12 digits.'),
+const accountFields = {
   name: z.string().trim().min(1, 'Enter a name.').max(120),
   roleArn: z
     .string()
@@ -17,8 +16,15 @@ export const accountInputSchema = z.object({
     .regex(/^arn:aws(-us-gov|-cn)?:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/, 'The role ARN looks like arn:aws:iam::123456789012:role/SafeguardsReadOnly.'),
   externalId: z.string().trim().min(2, 'The ExternalId has 2 to 1224 characters.').max(1224).regex(/^[\w+=,.@:\/-]+$/, 'The ExternalId may hold letters, digits and +=,.@:/-_ only.'),
   regions: z.array(regionSchema).min(1, 'Choose at least one region.').max(40).transform((r) => [...new Set(r)].sort()),
-  enabled: z.boolean().default(true),
-  ownerIds: z.array(z.string().uuid('Unknown owner.')).max(100).default([]),
+  enabled: z.boolean(),
+  ownerIds: z.array(z.string().uuid('Unknown owner.')).max(100),
+};
+
+export const accountInputSchema = z.object({
+  id: z.string().trim().regex(/^\d{12}$/, 'An AWS account id has exactly 12 digits.'),
+  ...accountFields,
+  enabled: accountFields.enabled.default(true),
+  ownerIds: accountFields.ownerIds.default([]),
 });
 export type AccountInput = z.input<typeof accountInputSchema>;
 
@@ -52,7 +58,8 @@ export async function createAccount(db: Db, input: unknown, options: { isDemo?: 
   });
 }
 
-export const accountUpdateSchema = accountInputSchema.omit({ id: true }).partial();
+/** Only the fields sent change: no defaults here, so a partial update never resets owners. */
+export const accountUpdateSchema = z.object(accountFields).partial().strict();
 
 export async function updateAccount(db: Db, accountId: string, input: unknown) {
   const data = parseOrThrow(accountUpdateSchema, input);
