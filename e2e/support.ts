@@ -9,7 +9,7 @@ import { createPrismaClient, type Db } from '../src/server/db';
 import { createUser } from '../src/server/auth/users';
 import type { Role } from '../src/server/auth/roles';
 
-const runtimeFile = path.resolve(import.meta.dirname, '..', 'test-results', 'e2e-data', 'runtime.json');
+const runtimeFile = path.resolve(import.meta.dirname, '..', 'test-results', `e2e-data-${process.env.E2E_PORT ?? '3100'}`, 'runtime.json');
 
 let prisma: Db | undefined;
 export function appDatabase(): Db {

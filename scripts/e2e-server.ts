@@ -7,12 +7,14 @@ import pg from 'pg';
 import { withDatabaseName } from '../src/server/platform/postgres';
 
 const root = path.resolve(import.meta.dirname, '..');
-const dataDir = path.join(root, 'test-results', 'e2e-data');
+const port = process.env.E2E_PORT ?? '3100';
+// One folder per port, so e2e runs on different ports do not share state.
+const dataDir = path.join(root, 'test-results', `e2e-data-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  PORT: process.env.E2E_PORT ?? '3100',
+  PORT: port,
   SAFEGUARDS_DATA_DIR: dataDir,
   SAFEGUARDS_DEMO_USERS: 'off',
 };
@@ -21,10 +23,10 @@ if (process.env.DATABASE_URL) {
   // A given server: a database of our own on it, recreated for every run.
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS safeguards_e2e WITH (FORCE)');
-  await admin.query('CREATE DATABASE safeguards_e2e');
+  await admin.query(`DROP DATABASE IF EXISTS safeguards_e2e_${port} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE safeguards_e2e_${port}`);
   await admin.end();
-  env.DATABASE_URL = withDatabaseName(process.env.DATABASE_URL, 'safeguards_e2e');
+  env.DATABASE_URL = withDatabaseName(process.env.DATABASE_URL, `safeguards_e2e_${port}`);
 }
 
 const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'scripts', 'start.ts')], {

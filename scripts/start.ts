@@ -12,6 +12,7 @@ import { applyMigrations } from '../src/server/platform/migrate';
 import { dataDirectory, resolveDatabase } from '../src/server/platform/postgres';
 import { sessionSecret } from '../src/server/settings';
 import { buildIsCurrent, recordBuild } from './lib/build-fingerprint';
+import { withBuildLock } from './lib/build-lock';
 import { run, stopChild, waitForHttp } from './lib/processes';
 import { startDemoOrganization } from './lib/demo';
 import { startWorker } from './lib/worker-runtime';
@@ -72,13 +73,16 @@ async function main() {
     }
   }
 
-  if (!dev && !buildIsCurrent(root)) {
-    say('building the app (first start or sources changed)…');
-    await run(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  if (!dev) {
+    await withBuildLock(root, async () => {
+      if (buildIsCurrent(root)) return;
+      say('building the app (first start or sources changed)…');
+      await run(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      });
+      recordBuild(root);
     });
-    recordBuild(root);
   }
 
   const worker = await startWorker({ databaseUrl: database.url, log: say, initialSync: demo !== null });
