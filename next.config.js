@@ -14,6 +14,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // e2e runs build into a folder of their own, so they never rebuild under a running app.
+  distDir: process.env.SAFEGUARDS_DIST_DIR ?? '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay outside the server bundle.

@@ -17,6 +17,7 @@ const env: NodeJS.ProcessEnv = {
   PORT: port,
   SAFEGUARDS_DATA_DIR: dataDir,
   SAFEGUARDS_DEMO_USERS: 'off',
+  SAFEGUARDS_DIST_DIR: '.next-e2e',
 };
 
 if (process.env.DATABASE_URL) {

@@ -25,10 +25,11 @@ export function sourceFingerprint(root: string): string {
   return hash.digest('hex');
 }
 
-const marker = (root: string) => path.join(root, '.next', 'safeguards-fingerprint');
+const distDir = (root: string) => path.join(root, process.env.SAFEGUARDS_DIST_DIR ?? '.next');
+const marker = (root: string) => path.join(distDir(root), 'safeguards-fingerprint');
 
 export function buildIsCurrent(root: string): boolean {
-  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(marker(root)) && readFileSync(marker(root), 'utf8') === sourceFingerprint(root);
+  return existsSync(path.join(distDir(root), 'BUILD_ID')) && existsSync(marker(root)) && readFileSync(marker(root), 'utf8') === sourceFingerprint(root);
 }
 
 export function recordBuild(root: string): void {

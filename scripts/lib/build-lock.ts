@@ -6,7 +6,7 @@ import path from 'node:path';
 const STALE_MS = 15 * 60 * 1000;
 
 export async function withBuildLock<T>(root: string, work: () => Promise<T>): Promise<T> {
-  const lock = path.join(root, '.next-build.lock');
+  const lock = path.join(root, `${process.env.SAFEGUARDS_DIST_DIR ?? '.next'}.build-lock`);
   for (;;) {
     try {
       mkdirSync(lock);

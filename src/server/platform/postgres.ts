@@ -72,11 +72,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   };
 }
 
-/** DATABASE_URL when set; otherwise the embedded cluster under `<root>/.data/postgres`. */
-export async function resolveDatabase(root: string, log?: (message: string) => void): Promise<RunningDatabase> {
+/** The folder for local state: SAFEGUARDS_DATA_DIR, or `<root>/.data`. */
+export function dataDirectory(root: string): string {
+  return path.resolve(process.env.SAFEGUARDS_DATA_DIR ?? path.join(root, '.data'));
+}
+
+/** DATABASE_URL when set; otherwise the embedded cluster under `<dataDir>/postgres`. */
+export async function resolveDatabase(dataDir: string, log?: (message: string) => void): Promise<RunningDatabase> {
   const given = process.env.DATABASE_URL;
   if (given) return { url: given, embedded: false, stop: async () => {} };
-  return startEmbeddedPostgres({ dataDir: path.join(root, '.data', 'postgres'), persistent: true, log });
+  return startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), persistent: true, log });
 }
 
 export function withDatabaseName(url: string, database: string): string {
