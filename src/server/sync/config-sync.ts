@@ -7,11 +7,14 @@ import {
   paginateDescribeComplianceByConfigRule,
   paginateDescribeConfigRules,
   paginateGetComplianceDetailsByConfigRule,
+  paginateListDiscoveredResources,
+  type ResourceType,
   type ConfigRule as AwsConfigRule,
   type ConfigServiceClient,
   type EvaluationResult,
 } from '@aws-sdk/client-config-service';
 import type { Db } from '@/server/db';
+import { arnOfConfigResource, NAME_BASED_TYPES } from '@/server/aws/resource-arn';
 import { LeaseLostError, renewLease, type SyncTarget } from './sync-lease';
 
 export interface ConfigSyncContext {
@@ -35,6 +38,7 @@ interface EvaluationRow {
   ruleName: string;
   resourceType: string;
   resourceId: string;
+  resourceArn: string | null;
   complianceType: string;
   resultRecordedAt: string;
   configRuleInvokedAt: string | null;
@@ -44,7 +48,7 @@ interface EvaluationRow {
 
 const iso = (d: Date | string | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
-export function evaluationRow(result: EvaluationResult): EvaluationRow | null {
+export function evaluationRow(result: EvaluationResult, at: { accountId: string; region: string }): EvaluationRow | null {
   const q = result.EvaluationResultIdentifier?.EvaluationResultQualifier;
   const recorded = iso(result.ResultRecordedTime);
   if (!q?.ConfigRuleName || !q.ResourceType || !q.ResourceId || !result.ComplianceType || !recorded) return null;
@@ -52,6 +56,7 @@ export function evaluationRow(result: EvaluationResult): EvaluationRow | null {
     ruleName: q.ConfigRuleName,
     resourceType: q.ResourceType,
     resourceId: q.ResourceId,
+    resourceArn: arnOfConfigResource({ type: q.ResourceType, id: q.ResourceId, ...at }),
     complianceType: result.ComplianceType,
     resultRecordedAt: recorded,
     configRuleInvokedAt: iso(result.ConfigRuleInvokedTime),
@@ -62,15 +67,16 @@ export function evaluationRow(result: EvaluationResult): EvaluationRow | null {
 
 const UPSERT_EVALUATIONS = `
 WITH incoming AS (
-  SELECT * FROM jsonb_to_recordset($3::jsonb) AS r("ruleName" text, "resourceType" text, "resourceId" text,
+  SELECT * FROM jsonb_to_recordset($3::jsonb) AS r("ruleName" text, "resourceType" text, "resourceId" text, "resourceArn" text,
     "complianceType" text, "resultRecordedAt" timestamptz, "configRuleInvokedAt" timestamptz, annotation text, raw jsonb)
 ), written AS (
-  INSERT INTO config_evaluations AS e (account_id, region, rule_name, resource_type, resource_id, compliance_type,
+  INSERT INTO config_evaluations AS e (account_id, region, rule_name, resource_type, resource_id, resource_arn, compliance_type,
     result_recorded_at, config_rule_invoked_at, annotation, resolved_at, raw, synced_at)
-  SELECT $1, $2, "ruleName", "resourceType", "resourceId", "complianceType", "resultRecordedAt", "configRuleInvokedAt",
+  SELECT $1, $2, "ruleName", "resourceType", "resourceId", "resourceArn", "complianceType", "resultRecordedAt", "configRuleInvokedAt",
     annotation, NULL, raw, now()
   FROM incoming
   ON CONFLICT (account_id, region, rule_name, resource_type, resource_id) DO UPDATE SET
+    resource_arn = COALESCE(EXCLUDED.resource_arn, e.resource_arn),
     compliance_type = EXCLUDED.compliance_type, result_recorded_at = EXCLUDED.result_recorded_at,
     config_rule_invoked_at = EXCLUDED.config_rule_invoked_at, annotation = EXCLUDED.annotation,
     resolved_at = NULL, raw = EXCLUDED.raw, synced_at = now()
@@ -130,6 +136,7 @@ export async function syncConfigEvaluations(ctx: ConfigSyncContext): Promise<Con
         AND NOT (name = ANY(${named.map((r) => r.ConfigRuleName)}::text[]))`;
   });
 
+  const typesNeedingNames = new Set<string>();
   for (const rule of named) {
     const seenTypes: string[] = [];
     const seenIds: string[] = [];
@@ -140,12 +147,13 @@ export async function syncConfigEvaluations(ctx: ConfigSyncContext): Promise<Con
     for await (const page of pages) {
       const rows: EvaluationRow[] = [];
       for (const evaluation of page.EvaluationResults ?? []) {
-        const row = evaluationRow(evaluation);
+        const row = evaluationRow(evaluation, target);
         if (!row) {
           result.skipped++;
           continue;
         }
         rows.push(row);
+        if (!row.resourceArn && NAME_BASED_TYPES.has(row.resourceType)) typesNeedingNames.add(row.resourceType);
         seenTypes.push(row.resourceType);
         seenIds.push(row.resourceId);
       }
@@ -180,6 +188,26 @@ export async function syncConfigEvaluations(ctx: ConfigSyncContext): Promise<Con
         AND NOT EXISTS (SELECT 1 FROM unnest(${seenTypes}::text[], ${seenIds}::text[]) AS s(t, i)
                         WHERE s.t = e.resource_type AND s.i = e.resource_id)`;
   }
+  await resolveNameBasedArns(ctx, typesNeedingNames);
   await db.syncRun.update({ where: { id: runId }, data: { archived: { increment: result.resolved }, skipped: { increment: result.skipped } } });
   return result;
+}
+
+/** ARNs made from names (RDS, IAM): the names come from ListDiscoveredResources. */
+async function resolveNameBasedArns({ db, client, target }: ConfigSyncContext, types: Set<string>): Promise<void> {
+  for (const type of types) {
+    const resolved: { id: string; arn: string }[] = [];
+    for await (const page of paginateListDiscoveredResources({ client }, { resourceType: type as ResourceType, limit: 100 })) {
+      for (const r of page.resourceIdentifiers ?? []) {
+        if (!r.resourceId) continue;
+        const arn = arnOfConfigResource({ type, id: r.resourceId, name: r.resourceName, ...target });
+        if (arn) resolved.push({ id: r.resourceId, arn });
+      }
+    }
+    await db.$executeRaw`
+      UPDATE config_evaluations e SET resource_arn = r.arn
+      FROM jsonb_to_recordset(${JSON.stringify(resolved)}::jsonb) AS r(id text, arn text)
+      WHERE e.account_id = ${target.accountId} AND e.region = ${target.region} AND e.resource_type = ${type}
+        AND e.resource_id = r.id AND e.resource_arn IS DISTINCT FROM r.arn`;
+  }
 }

@@ -47,6 +47,16 @@ describe('sync', () => {
     expect(rules).toBeGreaterThan(0);
     const evaluations = await t.prisma.configEvaluation.count({ where: { accountId: a, region, resolvedAt: null } });
     expect(evaluations).toBeGreaterThan(0);
+    // Config resources carry the ARN Security Hub uses for them, names resolved for RDS and IAM.
+    const [{ matched, unresolved }] = await t.prisma.$queryRaw<{ matched: number; unresolved: number }[]>`
+      SELECT (SELECT count(DISTINCT e.resource_arn)::int FROM config_evaluations e JOIN findings f ON f.resource_id = e.resource_arn) AS matched,
+             (SELECT count(*)::int FROM config_evaluations WHERE resource_arn IS NULL
+                AND resource_type IN ('AWS::RDS::DBInstance', 'AWS::IAM::Role', 'AWS::S3::Bucket', 'AWS::EC2::Volume')) AS unresolved`;
+    expect(matched).toBeGreaterThan(0);
+    expect(unresolved).toBe(0);
+    const rdsMatched = await t.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM config_evaluations e JOIN findings f ON f.resource_id = e.resource_arn WHERE e.resource_type = 'AWS::RDS::DBInstance'`;
+    expect(rdsMatched[0].n).toBeGreaterThan(0);
     const run = await t.prisma.syncRun.findFirstOrThrow({ where: { accountId: a, region, source: 'securityhub' } });
     expect(run).toMatchObject({ status: 'succeeded', inserted: run.fetched, updated: 0 });
     expect(run.apiCalls).toBeGreaterThanOrEqual(run.pagesFetched);
