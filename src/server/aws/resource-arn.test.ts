@@ -12,7 +12,7 @@ describe('ARN of a Config resource', () => {
     ['AWS::IAM::Role', 'AROAXYZ', 'Reader', 'arn:aws:iam::123456789012:role/Reader'],
     ['AWS::KMS::Key', '1234abcd-12ab', undefined, 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab'],
     ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1', undefined, 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1'],
-    ['AWS::::Account', '123456789012', undefined, 'arn:aws:::123456789012'],
+    ['AWS::::Account', '123456789012', undefined, 'AWS::::Account:123456789012'],
   ])('%s %s → %s', (type, id, name, arn) => {
     expect(arnOfConfigResource({ type, id, name, ...at })).toBe(arn);
   });

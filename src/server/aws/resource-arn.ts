@@ -56,6 +56,22 @@ const BUILDERS: Record<string, ArnBuilder> = {
   'AWS::Kinesis::Stream': regional('kinesis', byId('stream/')),
   'AWS::SNS::Topic': (r) => (r.id.startsWith('arn:') ? r.id : null),
   'AWS::Backup::RecoveryPoint': regional('backup', byId('recovery-point:')),
+  'AWS::Backup::BackupPlan': regional('backup', byId('backup-plan:')),
+  'AWS::Backup::BackupVault': regional('backup', byId('backup-vault:')),
+  'AWS::ECR::Repository': regional('ecr', byId('repository/')),
+  'AWS::EKS::Cluster': regional('eks', byId('cluster/')),
+  'AWS::SageMaker::NotebookInstance': regional('sagemaker', byId('notebook-instance/')),
+  'AWS::SageMaker::EndpointConfig': regional('sagemaker', byId('endpoint-config/')),
+  'AWS::EMR::Cluster': regional('elasticmapreduce', byId('cluster/')),
+  'AWS::CodeBuild::Project': regional('codebuild', byId('project/')),
+  'AWS::WAF::WebACL': (r) => `arn:aws:waf::${r.accountId}:webacl/${r.id}`,
+  'AWS::WAFv2::WebACL': regional('wafv2', (id, name) => (name ? `regional/webacl/${name}/${id}` : null)),
+  'AWS::Logs::LogGroup': regional('logs', byId('log-group:')),
+  'AWS::CloudWatch::Alarm': regional('cloudwatch', byId('alarm:')),
+  'AWS::DMS::ReplicationInstance': regional('dms', byId('rep:')),
+  'AWS::SSM::PatchCompliance': regional('ssm', (id) => `managed-instance/${id.slice(id.indexOf('/') + 1)}`),
+  'AWS::SSM::ManagedInstanceInventory': regional('ssm', byId('managed-instance-inventory/')),
+  'AWS::SSM::Document': regional('ssm', byId('document/')),
   'AWS::SecretsManager::Secret': (r) => (r.id.startsWith('arn:') ? r.id : null),
 };
 
@@ -67,7 +83,13 @@ export const NAME_BASED_TYPES: ReadonlySet<string> = new Set([
   'AWS::IAM::User',
   'AWS::IAM::Group',
   'AWS::IAM::Policy',
+  'AWS::WAFv2::WebACL',
 ]);
+
+/** Whether we know how to build ARNs of this resource type at all. */
+export function hasKnownArnFormat(type: string): boolean {
+  return type === 'AWS::::Account' || type in BUILDERS;
+}
 
 /**
  * The resource's ARN, or null when it cannot be known (an unknown type, or a
@@ -75,6 +97,7 @@ export const NAME_BASED_TYPES: ReadonlySet<string> = new Set([
  */
 export function arnOfConfigResource(r: { type: string; id: string; name?: string; accountId: string; region: string }): string | null {
   if (r.id.startsWith('arn:')) return r.id;
-  if (r.type === 'AWS::::Account') return `arn:aws:::${r.accountId}`;
+  // The account itself: Security Hub names it `AWS::::Account:<id>`, so we do too.
+  if (r.type === 'AWS::::Account') return `AWS::::Account:${r.accountId}`;
   return BUILDERS[r.type]?.(r) ?? null;
 }

@@ -133,17 +133,21 @@ function naiveStatuses(input: PostureInput): Map<string, ResourceControlStatus> 
       ...control.evidence.configRuleIdentifiers.map((key) => ['config', key] as const),
     ];
     for (const resource of resources) {
+      // Each region's evaluation of a check is its own check.
       const outcomes = checks.flatMap(([source, key]) => {
-        const evaluations = live
-          .filter((r) => r.source === source && r.evidenceKey === key && `${r.accountId} ${r.resourceId}` === resource)
-          .map((r) => ({ r, outcome: normalizeOutcome(r.source, r.rawStatus) }))
-          .sort(
-            (a, b) =>
-              b.r.observedAt.getTime() - a.r.observedAt.getTime() ||
-              rank[b.outcome] - rank[a.outcome] ||
-              (a.r.recordId < b.r.recordId ? -1 : 1),
-          );
-        return evaluations.length > 0 && evaluations[0].outcome !== 'not_applicable' ? [evaluations[0].outcome] : [];
+        const matching = live.filter((r) => r.source === source && r.evidenceKey === key && `${r.accountId} ${r.resourceId}` === resource);
+        return [...new Set(matching.map((r) => r.region))].flatMap((region) => {
+          const evaluations = matching
+            .filter((r) => r.region === region)
+            .map((r) => ({ r, outcome: normalizeOutcome(r.source, r.rawStatus) }))
+            .sort(
+              (a, b) =>
+                b.r.observedAt.getTime() - a.r.observedAt.getTime() ||
+                rank[b.outcome] - rank[a.outcome] ||
+                (a.r.recordId < b.r.recordId ? -1 : 1),
+            );
+          return evaluations[0].outcome !== 'not_applicable' ? [evaluations[0].outcome] : [];
+        });
       });
       if (outcomes.length === 0) continue;
       const [accountId, resourceId] = resource.split(' ');

@@ -194,7 +194,9 @@ function selectCurrentChecks(input: PostureInput, index: CatalogIndex) {
       continue;
     }
     const candidate: CurrentCheck = { record, outcome: outcomeOf(record), controls };
-    const key = joinKey(record.accountId, record.resourceId, record.source, record.evidenceKey!);
+    // A check runs per region: a global resource (the account, an IAM role) is evaluated
+    // in every region, and each region's verdict counts (the failing one wins later).
+    const key = joinKey(record.accountId, record.region, record.resourceId, record.source, record.evidenceKey!);
     const existing = currentChecks.get(key);
     if (!existing || supersedes(candidate, existing)) currentChecks.set(key, candidate);
   }
@@ -295,7 +297,11 @@ function isNewerForAttributes(candidate: EvidenceRecord, current: EvidenceRecord
 }
 
 function compareChecksByEvidenceKey(a: CurrentCheck, b: CurrentCheck): number {
-  return compareStrings(a.record.source, b.record.source) || compareStrings(a.record.evidenceKey!, b.record.evidenceKey!);
+  return (
+    compareStrings(a.record.source, b.record.source) ||
+    compareStrings(a.record.evidenceKey!, b.record.evidenceKey!) ||
+    compareStrings(a.record.region, b.record.region)
+  );
 }
 
 // ---------------------------------------------------------------------------
