@@ -15,6 +15,8 @@ export const metadata: Metadata = {
 const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: '/overview', label: 'Overview', permission: 'posture:view' },
   { href: '/accounts', label: 'Accounts', permission: 'accounts:view' },
+  { href: '/catalog', label: 'Catalog', permission: 'catalog:view' },
+  { href: '/raci', label: 'RACI', permission: 'catalog:view' },
   { href: '/sync', label: 'Sync status', permission: 'sync:view' },
   { href: '/admin/accounts', label: 'AWS accounts', permission: 'accounts:manage' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },

@@ -11,6 +11,12 @@ export const PERMISSIONS = {
   'catalog:view': ['admin', 'compliance_officer', 'account_owner', 'auditor'],
   'raci:edit': ['compliance_officer'],
   'evidence:export': ['admin', 'compliance_officer', 'auditor'],
+  'exclusions:view': ['admin', 'compliance_officer', 'account_owner', 'auditor'],
+  'exclusions:request': ['compliance_officer', 'account_owner'],
+  'exclusions:decide': ['compliance_officer', 'account_owner'],
+  'attestations:view': ['admin', 'compliance_officer', 'account_owner', 'auditor'],
+  'attestations:manage': ['compliance_officer'],
+  'attestations:confirm': ['compliance_officer', 'account_owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
