@@ -36,7 +36,36 @@ async function allMigrationsApplied(root: string, databaseUrl: string): Promise<
   }
 }
 
+/**
+ * Triggers and functions Prisma's schema cannot describe live in prisma/sql/*.sql,
+ * idempotent, applied after the migrations on every run (in one transaction).
+ * They are not migrations because Prisma's runner splits statements on every
+ * semicolon, which breaks function bodies.
+ */
+async function applyDatabaseObjects(root: string, databaseUrl: string): Promise<void> {
+  const dir = path.join(root, 'prisma', 'sql');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    for (const file of files) await client.query(readFileSync(path.join(dir, file), 'utf8'));
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function applyMigrations(root: string, databaseUrl: string): Promise<'applied' | 'up-to-date'> {
+  const result = await applyPrismaMigrations(root, databaseUrl);
+  await applyDatabaseObjects(root, databaseUrl);
+  return result;
+}
+
+async function applyPrismaMigrations(root: string, databaseUrl: string): Promise<'applied' | 'up-to-date'> {
   if (await allMigrationsApplied(root, databaseUrl)) return 'up-to-date';
   const output: Buffer[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
