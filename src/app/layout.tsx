@@ -17,9 +17,12 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: '/accounts', label: 'Accounts', permission: 'accounts:view' },
   { href: '/catalog', label: 'Catalog', permission: 'catalog:view' },
   { href: '/raci', label: 'RACI', permission: 'catalog:view' },
+  { href: '/exclusions', label: 'Exclusions', permission: 'exclusions:view' },
+  { href: '/attestations', label: 'Attestations', permission: 'attestations:view' },
   { href: '/sync', label: 'Sync status', permission: 'sync:view' },
   { href: '/admin/accounts', label: 'AWS accounts', permission: 'accounts:manage' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
+  { href: '/admin/audit', label: 'Audit log', permission: 'audit:view' },
 ];
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '@/server/db';
 import { parseOrThrow } from '@/server/auth/users';
 import { ConflictError, NotFoundError, ValidationError } from '@/server/errors';
+import { recordAuditEvent, type AuditActor } from '@/server/audit/record-audit-event';
 
 // Every commercial, GovCloud and China region name has this shape (us-east-1, us-gov-west-1, ap-southeast-5).
 const regionSchema = z.string().trim().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/, 'Regions look like us-east-1.');
@@ -45,7 +46,7 @@ async function checkOwners(db: Db, ownerIds: string[]) {
   }
 }
 
-export async function createAccount(db: Db, input: unknown, options: { isDemo?: boolean } = {}) {
+export async function createAccount(db: Db, input: unknown, options: { isDemo?: boolean; actor?: AuditActor } = {}) {
   const data = parseOrThrow(accountInputSchema, input);
   checkRoleInAccount(data);
   await checkOwners(db, data.ownerIds);
@@ -54,6 +55,13 @@ export async function createAccount(db: Db, input: unknown, options: { isDemo?: 
     const { ownerIds, ...account } = data;
     const created = await tx.awsAccount.create({ data: { ...account, isDemo: options.isDemo ?? false } });
     if (ownerIds.length) await tx.accountOwner.createMany({ data: ownerIds.map((userId) => ({ userId, accountId: data.id })) });
+    await recordAuditEvent(tx, {
+      actor: options.actor ?? null,
+      action: 'account.create',
+      target: { type: 'aws_account', id: data.id },
+      accountId: data.id,
+      details: { name: data.name, roleArn: data.roleArn, regions: data.regions, ownerIds },
+    });
     return created;
   });
 }
@@ -61,7 +69,7 @@ export async function createAccount(db: Db, input: unknown, options: { isDemo?: 
 /** Only the fields sent change: no defaults here, so a partial update never resets owners. */
 export const accountUpdateSchema = z.object(accountFields).partial().strict();
 
-export async function updateAccount(db: Db, accountId: string, input: unknown) {
+export async function updateAccount(db: Db, accountId: string, input: unknown, actor: AuditActor = null) {
   const data = parseOrThrow(accountUpdateSchema, input);
   if (data.roleArn) checkRoleInAccount({ id: accountId, roleArn: data.roleArn });
   if (data.ownerIds) await checkOwners(db, data.ownerIds);
@@ -73,6 +81,15 @@ export async function updateAccount(db: Db, accountId: string, input: unknown) {
       await tx.accountOwner.deleteMany({ where: { accountId } });
       await tx.accountOwner.createMany({ data: ownerIds.map((userId) => ({ userId, accountId })) });
     }
+    // The ExternalId is a shared secret: the audit trail notes that it changed, not its value.
+    const { externalId, ...visible } = data;
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'account.update',
+      target: { type: 'aws_account', id: accountId },
+      accountId,
+      details: { ...visible, ...(externalId ? { externalIdChanged: true } : {}) },
+    });
     return tx.awsAccount.findUniqueOrThrow({ where: { id: accountId } });
   });
 }

@@ -25,8 +25,11 @@ export type AuditAction =
   | 'attestation.revoke'
   | 'evidence.export';
 
+/** Who did it; null for the system (seeding, scheduled jobs) or an unknown caller. */
+export type AuditActor = { id: string; email: string } | null;
+
 export interface AuditEntry {
-  actor: { id: string; email: string } | null;
+  actor: AuditActor;
   action: AuditAction;
   target?: { type: string; id: string };
   accountId?: string | null;

@@ -2,6 +2,7 @@
 // configuration (README "Single sign-on"): a claim holding group or role names, and
 // a table from those names to roles. No match means no access (fail closed).
 import type { Db } from '@/server/db';
+import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { ROLES, type Role } from './roles';
 import type { SessionUser } from './users';
 
@@ -44,5 +45,6 @@ export async function upsertOidcUser(
     create: { email, name: identity.name, role: identity.role, oidcSubject: identity.subject },
     update: { role: identity.role, oidcSubject: identity.subject, name: identity.name },
   });
+  await recordAuditEvent(db, { actor: { id: user.id, email: user.email }, action: 'auth.sign_in', details: { method: 'oidc', role: user.role } });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

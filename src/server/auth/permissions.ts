@@ -3,6 +3,7 @@ import type { Role } from './roles';
 
 export const PERMISSIONS = {
   'users:manage': ['admin'],
+  'audit:view': ['admin'],
   'accounts:manage': ['admin'],
   'accounts:view': ['admin', 'compliance_officer', 'account_owner', 'auditor'],
   'sync:request': ['admin', 'compliance_officer', 'account_owner'],

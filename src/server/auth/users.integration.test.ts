@@ -51,6 +51,19 @@ describe('users', () => {
     expect(await authenticateWithPassword(t.prisma, { email: user.email, password }, later)).not.toBeNull();
   });
 
+  it('records sign-ins, failures and user changes in the audit trail', async () => {
+    const admin = { id: '00000000-0000-4000-8000-00000000000a', email: 'admin@example.org' };
+    const { user, password } = await createUser(t.prisma, { email: 'dee@example.org', name: 'Dee', role: 'auditor' }, admin);
+    await authenticateWithPassword(t.prisma, { email: user.email, password: 'nope' });
+    await authenticateWithPassword(t.prisma, { email: user.email, password });
+    await setUserRole(t.prisma, { userId: user.id, role: 'account_owner' }, admin);
+    const events = await t.prisma.auditEvent.findMany({ where: { OR: [{ targetId: user.id }, { actorId: user.id }, { action: 'auth.sign_in_failed' }] }, orderBy: { id: 'asc' } });
+    const mine = events.filter((e) => e.targetId === user.id || e.actorId === user.id || (e.details as { email?: string }).email === user.email);
+    expect(mine.map((e) => e.action)).toEqual(['user.create', 'auth.sign_in_failed', 'auth.sign_in', 'user.role_change']);
+    expect(mine[3].details).toMatchObject({ from: 'auditor', to: 'account_owner' });
+    expect(mine[0].actorEmail).toBe(admin.email);
+  });
+
   it('seeds one demo user per role, once', async () => {
     const fresh = await createTestDatabase();
     try {

@@ -5,6 +5,7 @@ import { NotFoundError, TooManyRequestsError, ValidationError, ConflictError } f
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { ROLES, type Role } from './roles';
 import { clearFailedSignIns, recordFailedSignIn, secondsUntilNextAttempt } from './sign-in-throttle';
+import { recordAuditEvent, type AuditActor } from '@/server/audit/record-audit-event';
 
 export interface SessionUser {
   id: string;
@@ -44,13 +45,16 @@ const toSessionUser = (u: { id: string; email: string; name: string; role: Role 
 });
 
 /** Creates a user; when no password is given one is generated and returned once. */
-export async function createUser(db: Db, input: CreateUserInput): Promise<{ user: SessionUser; password: string }> {
+export async function createUser(db: Db, input: CreateUserInput, actor: AuditActor = null): Promise<{ user: SessionUser; password: string }> {
   const data = parseOrThrow(createUserSchema, input);
   const password = data.password ?? generatePassword();
   const existing = await db.user.findUnique({ where: { email: data.email } });
   if (existing) throw new ConflictError(`A user with the e-mail ${data.email} already exists.`);
-  const user = await db.user.create({
-    data: { email: data.email, name: data.name, role: data.role, passwordHash: await hashPassword(password) },
+  const passwordHash = await hashPassword(password);
+  const user = await db.$transaction(async (tx) => {
+    const created = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } });
+    await recordAuditEvent(tx, { actor, action: 'user.create', target: { type: 'user', id: created.id }, details: { email: created.email, role: created.role } });
+    return created;
   });
   return { user: toSessionUser(user), password };
 }
@@ -64,20 +68,29 @@ export async function listUsers(db: Db) {
 
 const userIdSchema = z.string().uuid('Unknown user.');
 
-export async function setUserRole(db: Db, input: { userId: unknown; role: unknown }): Promise<SessionUser> {
+export async function setUserRole(db: Db, input: { userId: unknown; role: unknown }, actor: AuditActor = null): Promise<SessionUser> {
   const { userId, role } = parseOrThrow(z.object({ userId: userIdSchema, role: z.enum(ROLES, { message: 'Choose a role.' }) }), input);
-  const updated = await db.user.updateMany({ where: { id: userId }, data: { role } });
-  if (updated.count === 0) throw new NotFoundError('Unknown user.');
-  return toSessionUser(await db.user.findUniqueOrThrow({ where: { id: userId } }));
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId } });
+    if (!before) throw new NotFoundError('Unknown user.');
+    const user = await tx.user.update({ where: { id: userId }, data: { role } });
+    await recordAuditEvent(tx, { actor, action: 'user.role_change', target: { type: 'user', id: userId }, details: { email: user.email, from: before.role, to: role } });
+    return toSessionUser(user);
+  });
 }
 
 /** Sets a new generated password and returns it once. */
-export async function resetUserPassword(db: Db, input: { userId: unknown }): Promise<{ user: SessionUser; password: string }> {
+export async function resetUserPassword(db: Db, input: { userId: unknown }, actor: AuditActor = null): Promise<{ user: SessionUser; password: string }> {
   const { userId } = parseOrThrow(z.object({ userId: userIdSchema }), input);
   const password = generatePassword();
-  const updated = await db.user.updateMany({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
-  if (updated.count === 0) throw new NotFoundError('Unknown user.');
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const passwordHash = await hashPassword(password);
+  const user = await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash } });
+    if (updated.count === 0) throw new NotFoundError('Unknown user.');
+    const changed = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    await recordAuditEvent(tx, { actor, action: 'user.password_reset', target: { type: 'user', id: userId }, details: { email: changed.email } });
+    return changed;
+  });
   await clearFailedSignIns(db, user.email);
   return { user: toSessionUser(user), password };
 }
@@ -104,14 +117,17 @@ export async function authenticateWithPassword(
 
   const wait = await secondsUntilNextAttempt(db, email, now);
   if (wait > 0) {
+    await recordAuditEvent(db, { actor: null, action: 'auth.sign_in_failed', details: { email, reason: 'slowed down after repeated failures' } });
     throw new TooManyRequestsError(`Too many failed sign-ins for this address. Try again in ${wait} s.`, wait);
   }
   const user = await db.user.findUnique({ where: { email } });
   const ok = user && !user.disabled && user.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
   if (!user || !ok) {
     await recordFailedSignIn(db, email, now);
+    await recordAuditEvent(db, { actor: null, action: 'auth.sign_in_failed', details: { email, reason: 'wrong e-mail or password' } });
     return null;
   }
   await clearFailedSignIns(db, email);
+  await recordAuditEvent(db, { actor: { id: user.id, email: user.email }, action: 'auth.sign_in', details: { method: 'password' } });
   return toSessionUser(user);
 }

@@ -3,7 +3,7 @@ import { can } from '@/server/auth/permissions';
 import type { SessionUser } from '@/server/auth/users';
 import { ForbiddenError } from '@/server/errors';
 
-export type RaciActor = Pick<SessionUser, 'id' | 'name' | 'role'>;
+export type RaciActor = Pick<SessionUser, 'id' | 'name' | 'role'> & { email?: string };
 
 export function requireRaciEditor(actor: RaciActor): void {
   if (!can(actor.role, 'raci:edit')) throw new ForbiddenError('Only compliance officers change the RACI matrix.');

@@ -1,6 +1,7 @@
 // Recording an edit of the RACI matrix: one party's letters for a control, or several parties'
 // at once (needed to move Accountable from one party to another). Validated against the latest
 // catalog, the active parties and the one-Accountable rule, then written in one transaction.
+import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { z } from 'zod';
 import { parseOrThrow } from '@/server/auth/users';
 import { parseRaciLetters, raciAsOf, RaciParseError, type RaciAssignment, type RaciLetters } from '@/server/catalog/raci';
@@ -77,6 +78,12 @@ export async function recordRaciChanges(
     const plan = planRowEdit(controlId, current, parties, edits);
     await tx.raciChange.createMany({
       data: plan.changes.map((c) => ({ controlId, partyId: c.partyId, letters: c.to, reason, changedById: input.actor.id, changedAt })),
+    });
+    await recordAuditEvent(tx, {
+      actor: { id: input.actor.id, email: input.actor.email ?? '' },
+      action: 'raci.change',
+      target: { type: 'control', id: controlId },
+      details: { reason, changes: plan.changes.map((c) => ({ partyId: c.partyId, from: c.from, to: c.to })) },
     });
     return { controlId, changedAt, changes: plan.changes, row: plan.next };
   });

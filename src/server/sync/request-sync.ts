@@ -8,6 +8,7 @@ import { parseOrThrow } from '@/server/auth/users';
 import { visibleAccountsWhere } from '@/server/accounts/account-scope';
 import { NotFoundError } from '@/server/errors';
 import { enqueueSyncs } from './jobs';
+import { recordAuditEvent } from '@/server/audit/record-audit-event';
 
 export const syncRequestSchema = z.object({
   accountId: z.string().regex(/^\d{12}$/, 'An AWS account id has exactly 12 digits.').optional(),
@@ -22,5 +23,12 @@ export async function requestSync(db: Db, boss: PgBoss, user: SessionUser, input
   if (accountId && accounts.length === 0) throw new NotFoundError('Unknown account.');
   const targets = accounts.flatMap((a) => a.regions.map((region) => ({ accountId: a.id, region })));
   const queued = await enqueueSyncs(boss, targets, `manual:${user.email}`);
+  await recordAuditEvent(db, {
+    actor: { id: user.id, email: user.email },
+    action: 'sync.request',
+    target: accountId ? { type: 'aws_account', id: accountId } : undefined,
+    accountId: accountId ?? null,
+    details: { accountRegions: targets.length, queued },
+  });
   return { queued, accountRegions: targets.length };
 }

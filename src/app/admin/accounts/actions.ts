@@ -7,7 +7,7 @@ import { createAccount, updateAccount } from '@/server/accounts/registry';
 const list = (value: string | undefined) => (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
 
 export async function createAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction('accounts:manage', async () => {
+  return runAction('accounts:manage', async (actor) => {
     const f = formFields(form);
     const account = await createAccount(db(), {
       id: f.id ?? '',
@@ -16,20 +16,21 @@ export async function createAccountAction(_prev: ActionState, form: FormData): P
       externalId: f.externalId ?? '',
       regions: list(f.regions),
       ownerIds: form.getAll('ownerIds').map(String),
-    });
+    }, { actor: { id: actor.id, email: actor.email } });
     revalidatePath('/admin/accounts');
     return { message: `Registered ${account.name} (${account.id}). Use “Test access” to check the role.` };
   });
 }
 
 export async function updateAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction('accounts:manage', async () => {
+  return runAction('accounts:manage', async (actor) => {
     const f = formFields(form);
-    const account = await updateAccount(db(), f.accountId ?? '', {
-      regions: list(f.regions),
-      enabled: f.enabled === 'on',
-      ownerIds: form.getAll('ownerIds').map(String),
-    });
+    const account = await updateAccount(
+      db(),
+      f.accountId ?? '',
+      { regions: list(f.regions), enabled: f.enabled === 'on', ownerIds: form.getAll('ownerIds').map(String) },
+      { id: actor.id, email: actor.email },
+    );
     revalidatePath('/admin/accounts');
     return { message: `Saved ${account.name}.` };
   });

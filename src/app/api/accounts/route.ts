@@ -13,6 +13,6 @@ export const GET = apiRoute({ permission: 'accounts:view' }, async ({ user }) =>
   }),
 }));
 
-export const POST = apiRoute({ permission: 'accounts:manage', body: accountInputSchema }, async ({ body }) => ({
-  account: await createAccount(db(), body),
+export const POST = apiRoute({ permission: 'accounts:manage', body: accountInputSchema }, async ({ body, user }) => ({
+  account: await createAccount(db(), body, { actor: { id: user.id, email: user.email } }),
 }));
