@@ -25,6 +25,8 @@ export default defineConfig({
           include: ['src/**/*.integration.test.ts', 'scripts/**/*.integration.test.ts'],
           environment: 'node',
           globalSetup: ['src/test/global-setup.ts'],
+          // Failures the tests provoke on purpose would fill the output with warnings.
+          env: { LOG_LEVEL: 'error' },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
