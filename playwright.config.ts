@@ -6,12 +6,13 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // on a database of its own (scripts/e2e-server.ts). Browsers: Debian's Chromium.
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/e2e',
+  // Per port, so e2e runs on different ports never clear each other's artifacts.
+  outputDir: `test-results/e2e-${E2E_PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['html', { open: 'never', outputFolder: `playwright-report/${E2E_PORT}` }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: 'retain-on-failure',
