@@ -9,9 +9,17 @@ export interface ClientOptions {
   credentials: AwsCredentialIdentityProvider;
   /** Attempts per call, including the first (adaptive retry absorbs throttling). */
   maxAttempts?: number;
+  /** Per attempt: a response not complete by then counts as failed (and is retried). */
+  requestTimeoutMs?: number;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 8;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+function requestHandler(options: ClientOptions) {
+  // throwOnRequestTimeout: without it the SDK only logs a breached request timeout.
+  return { connectionTimeout: 5_000, requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true };
+}
 
 export function securityHubClient(options: ClientOptions): SecurityHubClient {
   return new SecurityHubClient({
@@ -19,6 +27,7 @@ export function securityHubClient(options: ClientOptions): SecurityHubClient {
     credentials: options.credentials,
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    requestHandler: requestHandler(options),
   });
 }
 
@@ -28,5 +37,6 @@ export function configServiceClient(options: ClientOptions): ConfigServiceClient
     credentials: options.credentials,
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    requestHandler: requestHandler(options),
   });
 }

@@ -6,9 +6,9 @@
 // while the previous one is being written.
 import { paginateGetFindings, type AwsSecurityFindingFilters, type SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { Db } from '@/server/db';
-import { upsertFindings } from './finding-store';
+import { writeFindingsPage } from './finding-store';
 import { normalizeFinding, type FindingRow } from './normalize-finding';
-import { LeaseLostError, renewLease, type SyncTarget } from './sync-lease';
+import type { SyncTarget } from './sync-lease';
 
 /** How far before the watermark an incremental run starts reading again. */
 export const WATERMARK_OVERLAP_MS = 5 * 60 * 1000;
@@ -67,32 +67,11 @@ export async function syncSecurityHubFindings(ctx: SecurityHubSyncContext): Prom
   };
 
   const writePage = async (rows: FindingRow[], fetched: number, skipped: number) => {
-    const pageMax = rows.reduce<string | null>((max, r) => (max === null || r.awsUpdatedAt > max ? r.awsUpdatedAt : max), null);
-    await ctx.db.$transaction(async (tx) => {
-      if (!(await renewLease(tx, ctx.target, ctx.runId))) throw new LeaseLostError(ctx.target);
-      const counts = await upsertFindings(tx, rows);
-      await tx.syncRun.update({
-        where: { id: ctx.runId },
-        data: {
-          pagesFetched: { increment: 1 },
-          fetched: { increment: fetched },
-          inserted: { increment: counts.inserted },
-          updated: { increment: counts.updated },
-          archived: { increment: counts.archived },
-          skipped: { increment: skipped },
-        },
-      });
-      if (pageMax) {
-        // Only forward: GREATEST keeps a concurrent or replayed page from moving it back.
-        await tx.$executeRaw`
-          UPDATE sync_states SET watermark = GREATEST(COALESCE(watermark, ${pageMax}::timestamptz), ${pageMax}::timestamptz)
-          WHERE account_id = ${ctx.target.accountId} AND region = ${ctx.target.region} AND source = 'securityhub'`;
-      }
-      result.inserted += counts.inserted;
-      result.updated += counts.updated;
-      result.archived += counts.archived;
-    });
-    if (pageMax && (!result.watermark || new Date(pageMax) > result.watermark)) result.watermark = new Date(pageMax);
+    const counts = await writeFindingsPage(ctx.db, { target: ctx.target, runId: ctx.runId, rows, fetched, skipped });
+    result.inserted += counts.inserted;
+    result.updated += counts.updated;
+    result.archived += counts.archived;
+    if (counts.newest && (!result.watermark || new Date(counts.newest) > result.watermark)) result.watermark = new Date(counts.newest);
   };
 
   const pages = paginateGetFindings(

@@ -22,6 +22,8 @@ export interface SyncAccountRegionOptions {
   trigger?: string;
   /** SDK attempts per call; tests lower it to see retries run out. */
   maxAttempts?: number;
+  /** Per-attempt timeout of AWS calls (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface SyncOutcome {
@@ -56,7 +58,7 @@ async function syncOneSource(
   await db.syncRun.create({ data: { id: runId, accountId: account.accountId, region, source, trigger: options.trigger ?? 'schedule' } });
   const calls: CallCounts = { apiCalls: 0, throttles: 0 };
   const heartbeat = setInterval(() => void renewLease(db, target, runId).catch(() => {}), HEARTBEAT_MS);
-  const clientOptions = { region, credentials, maxAttempts: options.maxAttempts };
+  const clientOptions = { region, credentials, maxAttempts: options.maxAttempts, requestTimeoutMs: options.requestTimeoutMs };
   try {
     let warning: string | null = null;
     if (source === 'securityhub') {
