@@ -1,4 +1,8 @@
 // Typed TanStack Query keys, so a mutation invalidates exactly what it changed.
 export const queryKeys = {
   syncStatus: () => ['sync-status'] as const,
+  /** Every page of the findings explorer (invalidate after a sync). */
+  findings: () => ['findings'] as const,
+  /** One view of the findings explorer, by its canonical query string. */
+  findingsView: (queryString: string) => ['findings', queryString] as const,
 };

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth';
 import { db } from '@/server/db';
 import { visibleAccountsWhere } from '@/server/accounts/account-scope';
@@ -38,7 +39,11 @@ export default async function AccountsPage() {
                   .sort((a, b) => b.getTime() - a.getTime())[0];
                 return (
                   <tr key={account.id} className="border-t border-slate-100">
-                    <td className="px-3 py-2 font-medium">{account.name}</td>
+                    <td className="px-3 py-2 font-medium">
+                      <Link href={`/accounts/${account.id}`} className="text-brand-700 underline">
+                        {account.name}
+                      </Link>
+                    </td>
                     <td className="px-3 py-2 font-mono">{account.id}</td>
                     <td className="px-3 py-2">{account.regions.join(', ')}</td>
                     <td className="px-3 py-2">{lastGood ? lastGood.toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : 'never'}</td>

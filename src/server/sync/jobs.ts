@@ -6,10 +6,17 @@ import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { Db } from '@/server/db';
 import { logger } from '@/server/logger';
+import { runExclusionMaintenance } from '@/server/exclusions/maintenance';
+import { writePostureSnapshot } from '@/server/posture/snapshots';
 import { enabledAccountRegions, syncAccountRegions, type AccountRegion } from './sync-organization';
 
 export const SYNC_QUEUE = 'sync-account-region';
 export const SCHEDULE_QUEUE = 'sync-schedule';
+/** Posture snapshot for trends and as-of views: after syncs (debounced) and daily. */
+export const SNAPSHOT_QUEUE = 'posture-snapshot';
+/** Exclusion expiry and staleness. */
+export const MAINTENANCE_QUEUE = 'exclusion-maintenance';
+const SNAPSHOT_DEBOUNCE_SECONDS = 30;
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 60;
 
 const syncJobSchema = z.object({
@@ -33,6 +40,8 @@ export async function startJobQueue(databaseUrl: string, options: { worker: bool
   await boss.start();
   await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: 'stately', retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 });
   await boss.createQueue(SCHEDULE_QUEUE, { name: SCHEDULE_QUEUE, policy: 'singleton' });
+  await boss.createQueue(SNAPSHOT_QUEUE, { name: SNAPSHOT_QUEUE, policy: 'stately' });
+  await boss.createQueue(MAINTENANCE_QUEUE, { name: MAINTENANCE_QUEUE, policy: 'singleton' });
   return boss;
 }
 
@@ -73,11 +82,22 @@ export async function runSyncWorker({ db, boss, concurrency = 4, intervalMinutes
     await boss.work<SyncJob>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
       const data = syncJobSchema.parse(job.data);
       const outcomes = await syncAccountRegions(db, [data], { trigger: data.trigger, concurrency: 1 });
+      // One snapshot for a burst of syncs: a job already waiting absorbs this one.
+      await boss.send(SNAPSHOT_QUEUE, {}, { singletonKey: 'after-sync', startAfter: SNAPSHOT_DEBOUNCE_SECONDS });
       // A failed sync is recorded on its run and shown; the job itself is done (the
       // schedule tries again), so one bad account never clogs the queue with retries.
       return outcomes.map((o) => ({ source: o.source, status: o.status }));
     });
   }
+  await boss.work(SNAPSHOT_QUEUE, async () => {
+    await writePostureSnapshot(db);
+  });
+  await boss.schedule(SNAPSHOT_QUEUE, '5 0 * * *');
+  await boss.work(MAINTENANCE_QUEUE, async () => {
+    const result = await runExclusionMaintenance(db, new Date());
+    if (result.expired || result.markedStale || result.reportedAgain) logger.info(result, 'exclusion maintenance');
+  });
+  await boss.schedule(MAINTENANCE_QUEUE, '*/5 * * * *');
   await boss.schedule(SCHEDULE_QUEUE, '* * * * *');
   await boss.work(SCHEDULE_QUEUE, async () => {
     const due = await dueAccountRegions(db, intervalMinutes);

@@ -10,7 +10,7 @@ import { NotFoundError } from '@/server/errors';
 import { enqueueSyncs } from './jobs';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
 
-export const syncRequestSchema = z.object({
+export const syncRequestSchema = z.strictObject({
   accountId: z.string().regex(/^\d{12}$/, 'An AWS account id has exactly 12 digits.').optional(),
 });
 

@@ -1,0 +1,5 @@
+import { PageSkeleton } from '@/components/posture-bits';
+
+export default function Loading() {
+  return <PageSkeleton title="Overview" />;
+}

@@ -1,0 +1,297 @@
+// The one module posture pages and route handlers read posture through. Today it evaluates
+// in memory (computePostureForAccounts over the synced evidence, ~7k records for the demo);
+// it can later read SQL summary tables instead without the pages changing.
+//
+// Every function takes the signed-in user and confines account owners to their accounts in
+// the query itself; an account the user may not see is "not found", whether or not it exists.
+import type { SessionUser } from '@/server/auth/users';
+import { visibleAccountIds } from '@/server/accounts/account-scope';
+import { findControl, findService, type CatalogControl, type CatalogService } from '@/server/catalog';
+import type { Db } from '@/server/db';
+import { NotFoundError } from '@/server/errors';
+import { syncStatus } from '@/server/sync/sync-status';
+import { computePostureForAccounts } from './compute-posture';
+import { postureInputsAsOf } from './posture-inputs';
+import {
+  accountControlRows,
+  buildOverview,
+  failingFindingIds,
+  groupFailingResources,
+  serviceRollups,
+  type FailingAccountGroup,
+  type PostureOverview,
+  type ServiceRollup,
+} from './posture-views';
+import { postureAsOf, postureTrend, type TrendPoint } from './snapshots';
+import { summarizeSync, type SyncHealthRow, type SyncSummary } from './sync-summary';
+import type { ControlResult, PostureEvaluation, ScopeSummary } from './types';
+
+export { postureInputsAsOf, type PostureInputs } from './posture-inputs';
+export { writePostureSnapshot, type SnapshotResult, type TrendPoint } from './snapshots';
+
+/** The accounts a user's view covers: `all`, or explicit ids. */
+export type AccountScope = string[] | 'all';
+
+export interface ScopeAccount {
+  id: string;
+  name: string;
+  regions: string[];
+  enabled: boolean;
+}
+
+/**
+ * The accounts a view covers: what the user may see, narrowed to `accountId` when given.
+ * NotFoundError when `accountId` is not an account the user may see.
+ */
+export async function resolveAccountScope(db: Db, user: SessionUser, accountId?: string | null): Promise<AccountScope> {
+  const visible = await visibleAccountIds(db, user);
+  if (!accountId) return visible;
+  const allowed = visible === 'all' ? (await db.awsAccount.count({ where: { id: accountId } })) > 0 : visible.includes(accountId);
+  if (!allowed) throw new NotFoundError('There is no such account, or it is not yours.');
+  return [accountId];
+}
+
+export async function scopeAccounts(db: Db, scope: AccountScope): Promise<ScopeAccount[]> {
+  return db.awsAccount.findMany({
+    where: scope === 'all' ? {} : { id: { in: scope } },
+    select: { id: true, name: true, regions: true, enabled: true },
+    orderBy: { id: 'asc' },
+  });
+}
+
+async function evaluate(db: Db, scope: AccountScope, asOf: Date): Promise<PostureEvaluation> {
+  return computePostureForAccounts(db, scope, { asOf, ...(await postureInputsAsOf(db, asOf, scope)) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overview
+
+export interface OverviewData {
+  overview: PostureOverview;
+  accounts: ScopeAccount[];
+  /** `live`: computed now from the synced evidence; `snapshot`: read from the daily snapshots. */
+  source: 'live' | 'snapshot';
+  /** For a snapshot view: the day asked for and the snapshot each account's numbers come from. */
+  snapshot?: { day: string; accounts: { accountId: string; day: string; takenAt: Date }[] };
+  sync: SyncSummary;
+  trend: TrendPoint[];
+}
+
+/** The organization overview as the user may see it: now, or as of a past day (`asOfDay`, from the snapshots). */
+export async function overviewFor(db: Db, user: SessionUser, options: { asOfDay?: string | null; trendDays?: number } = {}): Promise<OverviewData> {
+  const scope = await resolveAccountScope(db, user);
+  const [accounts, sync, trend] = await Promise.all([
+    scopeAccounts(db, scope),
+    syncHealthFor(db, user),
+    postureTrend(db, { accountIds: scope, days: options.trendDays ?? 30, until: options.asOfDay ? new Date(`${options.asOfDay}T12:00:00Z`) : undefined }),
+  ]);
+  if (options.asOfDay) {
+    const stored = await postureAsOf(db, { accountIds: scope, day: options.asOfDay });
+    const covered = accounts.filter((a) => stored.accounts.some((s) => s.accountId === a.id));
+    return {
+      overview: buildOverview(stored.rows, covered),
+      accounts: covered,
+      source: 'snapshot',
+      snapshot: { day: stored.day, accounts: stored.accounts },
+      sync: summarizeSync(sync),
+      trend,
+    };
+  }
+  const evaluation = await evaluate(db, scope, new Date());
+  return { overview: buildOverview(accountControlRows(evaluation), accounts), accounts, source: 'live', sync: summarizeSync(sync), trend };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service, control and account pages
+
+export interface FindingText {
+  description: string | null;
+  remediationText: string | null;
+  remediationUrl: string | null;
+}
+
+/** Description and remediation of Security Hub findings, from their ASFF. */
+export async function findingTexts(db: Db, findingIds: readonly string[]): Promise<Record<string, FindingText>> {
+  if (findingIds.length === 0) return {};
+  const rows = await db.$queryRaw<{ id: string; description: string | null; remediation_text: string | null; remediation_url: string | null }[]>`
+    SELECT id, raw->>'Description' AS description,
+           raw->'Remediation'->'Recommendation'->>'Text' AS remediation_text,
+           raw->'Remediation'->'Recommendation'->>'Url' AS remediation_url
+    FROM findings WHERE id = ANY(${[...findingIds]}::text[])`;
+  return Object.fromEntries(rows.map((r) => [r.id, { description: r.description, remediationText: r.remediation_text, remediationUrl: r.remediation_url }]));
+}
+
+export interface ExclusionInForce {
+  id: string;
+  accountId: string;
+  scope: string;
+  resourceId: string | null;
+  resourceType: string | null;
+  serviceId: string;
+  controlId: string | null;
+  justification: string;
+  expiresAt: Date;
+  requestedBy: string;
+}
+
+/** Approved exclusions not yet expired, of the accounts in scope, optionally of one service or control (including service-wide ones). */
+export async function exclusionsInForce(
+  db: Db,
+  options: { scope: AccountScope; serviceId?: string; controlId?: string; asOf?: Date },
+): Promise<ExclusionInForce[]> {
+  if (options.scope !== 'all' && options.scope.length === 0) return [];
+  const control = options.controlId ? findControl(options.controlId) : undefined;
+  const rows = await db.exclusion.findMany({
+    where: {
+      status: 'approved',
+      expiresAt: { gt: options.asOf ?? new Date() },
+      ...(options.scope === 'all' ? {} : { accountId: { in: options.scope } }),
+      ...(options.serviceId ? { serviceId: options.serviceId } : {}),
+      ...(control ? { serviceId: control.serviceId, OR: [{ controlId: control.id }, { controlId: null }] } : {}),
+    },
+    select: {
+      id: true,
+      accountId: true,
+      scope: true,
+      resourceId: true,
+      resourceType: true,
+      serviceId: true,
+      controlId: true,
+      justification: true,
+      expiresAt: true,
+      requestedBy: { select: { name: true } },
+    },
+    orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
+    take: 500,
+  });
+  return rows.map(({ requestedBy, ...row }) => ({ ...row, requestedBy: requestedBy.name }));
+}
+
+export interface FailingView {
+  groups: FailingAccountGroup[];
+  texts: Record<string, FindingText>;
+}
+
+async function failingView(db: Db, evaluation: PostureEvaluation, keep: (rc: PostureEvaluation['resourceControls'][number]) => boolean): Promise<FailingView> {
+  const groups = groupFailingResources(evaluation.resourceControls.filter(keep));
+  return { groups, texts: await findingTexts(db, failingFindingIds(groups)) };
+}
+
+export interface ServicePosture {
+  service: CatalogService;
+  accounts: ScopeAccount[];
+  /** The one account the view is narrowed to, if any. */
+  accountId: string | null;
+  summary: ScopeSummary;
+  failing: FailingView;
+  exclusions: ExclusionInForce[];
+  trend: TrendPoint[];
+}
+
+export async function servicePosture(db: Db, user: SessionUser, options: { serviceId: string; accountId?: string | null }): Promise<ServicePosture> {
+  const service = findService(options.serviceId);
+  if (!service) throw new NotFoundError(`There is no service "${options.serviceId}" in the catalog.`);
+  const scope = await resolveAccountScope(db, user, options.accountId);
+  const now = new Date();
+  const [evaluation, accounts, exclusions, trend] = await Promise.all([
+    evaluate(db, scope, now),
+    scopeAccounts(db, scope),
+    exclusionsInForce(db, { scope, serviceId: service.id, asOf: now }),
+    postureTrend(db, { accountIds: scope, serviceId: service.id }),
+  ]);
+  return {
+    service,
+    accounts,
+    accountId: options.accountId ?? null,
+    summary: evaluation.services.find((s) => s.scopeId === service.id)!,
+    failing: await failingView(db, evaluation, (rc) => rc.serviceId === service.id),
+    exclusions,
+    trend,
+  };
+}
+
+export interface ControlPosture {
+  control: CatalogControl;
+  service: CatalogService;
+  accounts: ScopeAccount[];
+  accountId: string | null;
+  /** Over every account in scope. */
+  overall: ControlResult;
+  /** Per account in scope (accounts with evidence and registered ones), by id. */
+  perAccount: { accountId: string; result: ControlResult }[];
+  failing: FailingView;
+  exclusions: ExclusionInForce[];
+  trend: TrendPoint[];
+}
+
+export async function controlPosture(db: Db, user: SessionUser, options: { controlId: string; accountId?: string | null }): Promise<ControlPosture> {
+  const control = findControl(options.controlId);
+  if (!control) throw new NotFoundError(`There is no control "${options.controlId}" in the catalog.`);
+  const scope = await resolveAccountScope(db, user, options.accountId);
+  const now = new Date();
+  const [evaluation, accounts, exclusions, trend] = await Promise.all([
+    evaluate(db, scope, now),
+    scopeAccounts(db, scope),
+    exclusionsInForce(db, { scope, controlId: control.id, asOf: now }),
+    postureTrend(db, { accountIds: scope, controlId: control.id }),
+  ]);
+  return {
+    control,
+    service: findService(control.serviceId)!,
+    accounts,
+    accountId: options.accountId ?? null,
+    overall: evaluation.organization.controls.find((c) => c.controlId === control.id)!,
+    perAccount: evaluation.accounts.map((a) => ({ accountId: a.scopeId, result: a.controls.find((c) => c.controlId === control.id)! })),
+    failing: await failingView(db, evaluation, (rc) => rc.controlId === control.id),
+    exclusions,
+    trend,
+  };
+}
+
+export interface AccountPosture {
+  account: ScopeAccount;
+  summary: ScopeSummary;
+  /** The account's evaluated services, lowest score first. */
+  services: ServiceRollup[];
+  failing: FailingView;
+  exclusions: ExclusionInForce[];
+  sync: SyncHealthRow[];
+  trend: TrendPoint[];
+}
+
+/** One account's posture; NotFoundError when the user may not see it. */
+export async function accountPosture(db: Db, user: SessionUser, accountId: string): Promise<AccountPosture> {
+  const scope = await resolveAccountScope(db, user, accountId);
+  const now = new Date();
+  const [evaluation, [account], exclusions, sync, trend] = await Promise.all([
+    evaluate(db, scope, now),
+    scopeAccounts(db, scope),
+    exclusionsInForce(db, { scope, asOf: now }),
+    syncHealthFor(db, user),
+    postureTrend(db, { accountIds: scope }),
+  ]);
+  const summary = evaluation.accounts.find((a) => a.scopeId === accountId)!;
+  return {
+    account,
+    summary,
+    services: serviceRollups(summary.controls),
+    failing: await failingView(db, evaluation, (rc) => rc.accountId === accountId),
+    exclusions,
+    sync: sync.filter((r) => r.accountId === accountId),
+    trend,
+  };
+}
+
+/** Every account-region-source the user may see with its health (the Sync status page's rows). */
+export async function syncHealthFor(db: Db, user: SessionUser): Promise<SyncHealthRow[]> {
+  return (await syncStatus(db, user)).map((r) => ({
+    accountId: r.accountId,
+    accountName: r.accountName,
+    region: r.region,
+    source: r.source,
+    health: r.health,
+    lastSuccessAt: r.lastSuccessAt,
+    lastErrorAt: r.lastErrorAt,
+    lastError: r.lastError,
+  }));
+}

@@ -1,0 +1,367 @@
+// What the posture pages show, built from posture results by pure functions (no database):
+// the overview's score, failing controls by severity, the services × accounts heatmap and
+// the worst services; failing resources grouped by account and region.
+//
+// The overview is built from account-control rows, the one shape both a live evaluation
+// (accountControlRows) and a stored daily snapshot (snapshots.ts) have, so "posture now"
+// and "posture as of a past day" are shown by the same code. Summing account rows gives the
+// organization's counts because each resource-control belongs to exactly one account.
+import { catalog2022 } from '@/server/catalog';
+import type { CatalogService, CatalogVersion } from '@/server/catalog/types';
+import { SEVERITY_RANK } from './evaluate';
+import { isManualControl } from './map-evidence';
+import { outcomeOf } from './normalize';
+import type {
+  ControlResult,
+  ControlStatus,
+  ControlStatusCounts,
+  EvidenceRecord,
+  PostureEvaluation,
+  ResourceControlCounts,
+  ResourceControlResult,
+  Severity,
+} from './types';
+
+/** One control in one account: its status and resource-control counts. */
+export interface AccountControlRow extends ResourceControlCounts {
+  accountId: string;
+  controlId: string;
+  serviceId: string;
+  status: ControlStatus;
+  /** Highest severity among the failed (not excepted) resources; null when none failed. */
+  maxSeverity: Severity | null;
+}
+
+/** Resource-control counts with their score: passed ÷ (passed + failed), null when both are 0. */
+export interface Tally extends ResourceControlCounts {
+  score: number | null;
+}
+
+export const SEVERITIES_HIGH_FIRST: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
+
+export const CONTROL_STATUSES: readonly ControlStatus[] = ['failed', 'passed', 'attested', 'excepted', 'manual', 'not_evaluated'];
+
+export function emptyTally(): Tally {
+  return { passed: 0, failed: 0, excepted: 0, unknown: 0, score: null };
+}
+
+export function scoreOf(counts: ResourceControlCounts): number | null {
+  const evaluated = counts.passed + counts.failed;
+  return evaluated === 0 ? null : counts.passed / evaluated;
+}
+
+export function tally(rows: Iterable<ResourceControlCounts>): Tally {
+  const t = emptyTally();
+  for (const r of rows) {
+    t.passed += r.passed;
+    t.failed += r.failed;
+    t.excepted += r.excepted;
+    t.unknown += r.unknown;
+  }
+  t.score = scoreOf(t);
+  return t;
+}
+
+export function evaluatedCount(counts: ResourceControlCounts): number {
+  return counts.passed + counts.failed + counts.excepted + counts.unknown;
+}
+
+export function maxSeverity(a: Severity | null, b: Severity | null): Severity | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
+}
+
+/** Every (account, control) of a live evaluation. */
+export function accountControlRows(evaluation: PostureEvaluation): AccountControlRow[] {
+  return evaluation.accounts.flatMap((account) =>
+    account.controls.map((c) => ({
+      accountId: account.scopeId,
+      controlId: c.controlId,
+      serviceId: c.serviceId,
+      status: c.status,
+      ...c.resourceControls,
+      maxSeverity: c.maxFailureSeverity,
+    })),
+  );
+}
+
+/** Rows worth storing in a snapshot: some resource was evaluated, or the status says more than "not evaluated". */
+export function isRecordedRow(row: AccountControlRow): boolean {
+  return row.status !== 'not_evaluated' || evaluatedCount(row) > 0;
+}
+
+/**
+ * A control's status over several accounts, by the rules of evaluate.ts: failed if any
+ * resource failed, else passed, else excepted; a manual control is attested only when every
+ * account in scope is. Accounts without a row count as not evaluated.
+ */
+export function combinedStatus(rows: readonly AccountControlRow[], manual: boolean, accountsInScope: number): ControlStatus {
+  const t = tally(rows);
+  if (manual) return accountsInScope > 0 && rows.filter((r) => r.status === 'attested').length >= accountsInScope ? 'attested' : 'manual';
+  if (t.failed > 0) return 'failed';
+  if (t.passed > 0) return 'passed';
+  if (t.excepted > 0) return 'excepted';
+  return 'not_evaluated';
+}
+
+/** One control over the scope: counts summed over accounts, the combined status and highest failure severity. */
+export interface ControlRollup extends Tally {
+  controlId: string;
+  serviceId: string;
+  serviceName: string;
+  title: string;
+  status: ControlStatus;
+  maxSeverity: Severity | null;
+}
+
+export function controlRollups(rows: readonly AccountControlRow[], accountsInScope: number, catalog: CatalogVersion = catalog2022): ControlRollup[] {
+  const byControl = groupBy(rows, (r) => r.controlId);
+  return catalog.services.flatMap((service) =>
+    service.controls.map((control) => {
+      const mine = byControl.get(control.id) ?? [];
+      return {
+        controlId: control.id,
+        serviceId: service.id,
+        serviceName: service.name,
+        title: control.title,
+        ...tally(mine),
+        status: combinedStatus(mine, isManualControl(control), accountsInScope),
+        maxSeverity: mine.reduce<Severity | null>((s, r) => maxSeverity(s, r.maxSeverity), null),
+      };
+    }),
+  );
+}
+
+export interface ServiceRollup extends Tally {
+  serviceId: string;
+  name: string;
+  failedControls: number;
+}
+
+export interface HeatmapCell extends Tally {
+  accountId: string;
+}
+
+export interface HeatmapRow {
+  serviceId: string;
+  serviceName: string;
+  /** One per account, in the heatmap's account order. */
+  cells: HeatmapCell[];
+  total: Tally;
+}
+
+export interface Heatmap {
+  accounts: { id: string; name: string }[];
+  /** Services with at least one evaluated resource in scope, by name. */
+  rows: HeatmapRow[];
+}
+
+/** Services × accounts: each cell is the service's resource-controls in the account. */
+export function buildHeatmap(
+  rows: readonly AccountControlRow[],
+  accounts: readonly { id: string; name: string }[],
+  services: readonly CatalogService[] = catalog2022.services,
+): Heatmap {
+  const byServiceAccount = groupBy(rows, (r) => `${r.serviceId}\u0000${r.accountId}`);
+  const heatmapRows: HeatmapRow[] = [];
+  for (const service of services) {
+    const cells = accounts.map((account) => ({ accountId: account.id, ...tally(byServiceAccount.get(`${service.id}\u0000${account.id}`) ?? []) }));
+    const total = tally(cells);
+    if (evaluatedCount(total) === 0) continue;
+    heatmapRows.push({ serviceId: service.id, serviceName: service.name, cells, total });
+  }
+  heatmapRows.sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'en'));
+  return { accounts: accounts.map((a) => ({ id: a.id, name: a.name })), rows: heatmapRows };
+}
+
+export type ScoreBand = 'none' | 'good' | 'fair' | 'poor' | 'bad';
+
+/** Colour bands of the heatmap (the percentage is always printed too). */
+export function scoreBand(score: number | null): ScoreBand {
+  if (score === null) return 'none';
+  if (score >= 0.9) return 'good';
+  if (score >= 0.7) return 'fair';
+  if (score >= 0.5) return 'poor';
+  return 'bad';
+}
+
+export function formatScore(score: number | null): string {
+  return score === null ? '—' : `${Math.floor(score * 1000) / 10}%`;
+}
+
+export interface PostureOverview extends Tally {
+  accountCount: number;
+  /** Catalog controls by their status over the scope. */
+  controlStatuses: ControlStatusCounts;
+  /** Failing controls per highest failure severity, highest first (every severity listed). */
+  failingBySeverity: { severity: Severity; controls: number; failedResources: number }[];
+  /** Failing controls, highest severity then most failed resources first. */
+  topFailingControls: ControlRollup[];
+  heatmap: Heatmap;
+  /** Services with failures, lowest score first. */
+  worstServices: ServiceRollup[];
+}
+
+export function buildOverview(
+  rows: readonly AccountControlRow[],
+  accounts: readonly { id: string; name: string }[],
+  options: { catalog?: CatalogVersion; worst?: number; topControls?: number } = {},
+): PostureOverview {
+  const catalog = options.catalog ?? catalog2022;
+  const accountIds = new Set(accounts.map((a) => a.id));
+  const inScope = rows.filter((r) => accountIds.has(r.accountId));
+  const controls = controlRollups(inScope, accounts.length, catalog);
+  const controlStatuses = Object.fromEntries(CONTROL_STATUSES.map((s) => [s, 0])) as ControlStatusCounts;
+  for (const c of controls) controlStatuses[c.status] += 1;
+  const failing = controls.filter((c) => c.status === 'failed');
+
+  const failingBySeverity = SEVERITIES_HIGH_FIRST.map((severity) => {
+    const these = failing.filter((c) => (c.maxSeverity ?? 'INFORMATIONAL') === severity);
+    return { severity, controls: these.length, failedResources: these.reduce((n, c) => n + c.failed, 0) };
+  });
+
+  const bySeverityThenFailed = (a: ControlRollup, b: ControlRollup) =>
+    rank(b.maxSeverity) - rank(a.maxSeverity) || b.failed - a.failed || a.controlId.localeCompare(b.controlId);
+
+  const controlsByService = groupBy(controls, (c) => c.serviceId);
+  const services: ServiceRollup[] = catalog.services.map((service) => {
+    const mine = controlsByService.get(service.id) ?? [];
+    return { serviceId: service.id, name: service.name, ...tally(mine), failedControls: mine.filter((c) => c.status === 'failed').length };
+  });
+
+  return {
+    ...tally(inScope),
+    accountCount: accounts.length,
+    controlStatuses,
+    failingBySeverity,
+    topFailingControls: [...failing].sort(bySeverityThenFailed).slice(0, options.topControls ?? 10),
+    heatmap: buildHeatmap(inScope, accounts, catalog.services),
+    worstServices: services
+      .filter((s) => s.failed > 0)
+      .sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || b.failed - a.failed || a.name.localeCompare(b.name, 'en'))
+      .slice(0, options.worst ?? 8),
+  };
+}
+
+const rank = (s: Severity | null) => (s === null ? -1 : SEVERITY_RANK[s]);
+
+/** A scope's evaluated services (from its per-control results), lowest score first. */
+export function serviceRollups(controls: readonly ControlResult[], catalog: CatalogVersion = catalog2022): ServiceRollup[] {
+  const byService = groupBy(controls, (c) => c.serviceId);
+  return catalog.services
+    .map((service) => {
+      const mine = byService.get(service.id) ?? [];
+      return { serviceId: service.id, name: service.name, ...tally(mine.map((c) => c.resourceControls)), failedControls: mine.filter((c) => c.status === 'failed').length };
+    })
+    .filter((s) => evaluatedCount(s) > 0)
+    .sort((a, b) => (a.score ?? 2) - (b.score ?? 2) || b.failed - a.failed || a.name.localeCompare(b.name, 'en'));
+}
+
+/** Controls by what needs attention first: failing (most severe, most failures), then the rest by id. */
+export function controlsByUrgency(controls: readonly ControlResult[]): ControlResult[] {
+  const order: Record<ControlStatus, number> = { failed: 0, not_evaluated: 3, excepted: 2, passed: 4, attested: 4, manual: 5 };
+  return [...controls].sort(
+    (a, b) =>
+      order[a.status] - order[b.status] ||
+      rank(b.maxFailureSeverity) - rank(a.maxFailureSeverity) ||
+      b.resourceControls.failed - a.resourceControls.failed ||
+      a.controlId.localeCompare(b.controlId),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failing resources
+
+export interface FailingCheck {
+  controlId: string;
+  serviceId: string;
+  severity: Severity | null;
+  suppressedInSecurityHub: boolean;
+  /** The current failing evaluations (Security Hub findings, Config results) of the control on the resource. */
+  evidence: EvidenceRecord[];
+}
+
+export interface FailingResource {
+  accountId: string;
+  region: string;
+  resourceId: string;
+  resourceType: string;
+  /** Highest severity over its failing controls. */
+  severity: Severity | null;
+  controls: FailingCheck[];
+}
+
+export interface FailingRegionGroup {
+  region: string;
+  resources: FailingResource[];
+}
+
+export interface FailingAccountGroup {
+  accountId: string;
+  /** Failed resource-controls in the account. */
+  failed: number;
+  regions: FailingRegionGroup[];
+}
+
+/**
+ * The failed (not excepted) resource-controls, one entry per resource with its failing
+ * controls, grouped by account then region; in each region the most severe first.
+ */
+export function groupFailingResources(resourceControls: readonly ResourceControlResult[]): FailingAccountGroup[] {
+  const resources = new Map<string, FailingResource>();
+  const failedPerAccount = new Map<string, number>();
+  for (const rc of resourceControls) {
+    if (rc.status !== 'failed') continue;
+    failedPerAccount.set(rc.accountId, (failedPerAccount.get(rc.accountId) ?? 0) + 1);
+    const key = `${rc.accountId}\u0000${rc.region}\u0000${rc.resourceId}`;
+    let resource = resources.get(key);
+    if (!resource) {
+      resource = { accountId: rc.accountId, region: rc.region, resourceId: rc.resourceId, resourceType: rc.resourceType, severity: null, controls: [] };
+      resources.set(key, resource);
+    }
+    resource.severity = maxSeverity(resource.severity, rc.failureSeverity);
+    resource.controls.push({
+      controlId: rc.controlId,
+      serviceId: rc.serviceId,
+      severity: rc.failureSeverity,
+      suppressedInSecurityHub: rc.suppressedInSecurityHub,
+      evidence: rc.evidence.filter((e) => outcomeOf(e) === 'fail'),
+    });
+  }
+  const byAccount = groupBy([...resources.values()], (r) => r.accountId);
+  return [...byAccount.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([accountId, list]) => ({
+      accountId,
+      failed: failedPerAccount.get(accountId) ?? 0,
+      regions: [...groupBy(list, (r) => r.region).entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([region, rs]) => ({
+          region,
+          resources: rs.sort((a, b) => rank(b.severity) - rank(a.severity) || a.resourceId.localeCompare(b.resourceId)),
+        })),
+    }));
+}
+
+/** Security Hub finding ids among the failing evidence, to look their texts up. */
+export function failingFindingIds(groups: readonly FailingAccountGroup[]): string[] {
+  const ids = new Set<string>();
+  for (const g of groups)
+    for (const r of g.regions)
+      for (const res of r.resources) for (const c of res.controls) for (const e of c.evidence) if (e.source === 'securityhub') ids.add(e.recordId);
+  return [...ids];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

@@ -1,0 +1,35 @@
+// Sync health as the posture pages summarize it: the newest good sync, what runs now, and
+// the account-region-sources whose last attempt failed. Pure, so the live client widget
+// summarizes the polled rows the same way the server does.
+
+export interface SyncHealthRow {
+  accountId: string;
+  accountName: string;
+  region: string;
+  source: 'securityhub' | 'config';
+  health: 'ok' | 'failing' | 'never-synced' | 'running';
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+}
+
+export interface SyncSummary {
+  total: number;
+  /** Newest successful sync over every account-region-source. */
+  lastSuccessAt: string | null;
+  running: number;
+  neverSynced: number;
+  failing: SyncHealthRow[];
+}
+
+export function summarizeSync(rows: readonly SyncHealthRow[]): SyncSummary {
+  let last: string | null = null;
+  for (const r of rows) if (r.lastSuccessAt && (!last || r.lastSuccessAt > last)) last = r.lastSuccessAt;
+  return {
+    total: rows.length,
+    lastSuccessAt: last,
+    running: rows.filter((r) => r.health === 'running').length,
+    neverSynced: rows.filter((r) => r.health === 'never-synced').length,
+    failing: rows.filter((r) => r.health === 'failing'),
+  };
+}
