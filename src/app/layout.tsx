@@ -15,10 +15,12 @@ export const metadata: Metadata = {
 const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: '/overview', label: 'Overview', permission: 'posture:view' },
   { href: '/accounts', label: 'Accounts', permission: 'accounts:view' },
+  { href: '/findings', label: 'Findings', permission: 'posture:view' },
   { href: '/catalog', label: 'Catalog', permission: 'catalog:view' },
   { href: '/raci', label: 'RACI', permission: 'catalog:view' },
   { href: '/exclusions', label: 'Exclusions', permission: 'exclusions:view' },
   { href: '/attestations', label: 'Attestations', permission: 'attestations:view' },
+  { href: '/evidence', label: 'Evidence', permission: 'evidence:export' },
   { href: '/sync', label: 'Sync status', permission: 'sync:view' },
   { href: '/admin/accounts', label: 'AWS accounts', permission: 'accounts:manage' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
