@@ -12,6 +12,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // Posture pages compute in memory for now (seconds on a cold, busy 2-core machine).
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: `playwright-report/${E2E_PORT}` }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
