@@ -1,0 +1,131 @@
+// Benchmark 1 (issue #10): a full Security Hub sync of 200,000 findings, no throttling.
+//
+//   npm run bench:ingest [-- --findings 200000 --accounts 20 --concurrency 4]
+//
+// Three runs over the same pages, each in a fresh worker process (the local AWS
+// endpoint stays in this process, so the worker's RSS is the sync's alone):
+//   1. fetch-only: the sync's read path (same SDK client, filters, page size,
+//      normalization), nothing written;
+//   2. the sync itself (syncAccountRegion, Security Hub only), into an empty database;
+//   3. a plain COPY of the rows the sync wrote (read back with COPY TO), into the same
+//      table after a TRUNCATE, indexes in place.
+import { createWriteStream, createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { createPrismaClient } from '@/server/db';
+import { registerAccounts, startBenchOrganization } from './lib/aws';
+import { postmasterPid, startCpuMeter } from './lib/cpu';
+import { createBenchDatabase } from './lib/database';
+import { flag, int, log, mb, printTable, seconds } from './lib/report';
+import { startBenchWorker } from './lib/worker';
+
+const totalFindings = flag('findings', 200_000);
+const accounts = flag('accounts', 20);
+// The worker's own default (SAFEGUARDS_WORKER_CONCURRENCY): account-regions synced at once.
+const concurrency = flag('concurrency', 4);
+const regions = ['us-east-1', 'us-east-2', 'us-west-2'];
+
+const COLUMNS = `id, account_id, region, product_arn, product_name, generator_id, security_control_id, compliance_status, severity,
+  workflow_status, record_state, resource_type, resource_id, title, first_observed_at, last_observed_at, aws_created_at,
+  aws_updated_at, raw, synced_at`;
+
+const database = await createBenchDatabase('ingest');
+const org = await startBenchOrganization({ seed: 10, accounts, regions, totalFindings, anchorTime: '2025-01-01T00:00:00Z' });
+const prisma = createPrismaClient(database.url);
+const tempDir = await mkdtemp(path.join(os.tmpdir(), 'safeguards-bench-ingest-'));
+try {
+  await registerAccounts(prisma, org.endpoint);
+  const targets = org.targets;
+  log(`${database.description}; ${org.endpoint.org.totalFindings.toLocaleString('en-US')} findings in ${targets.length} account-regions; concurrency ${concurrency}`);
+
+  // Warm the endpoint (JIT, partition layouts) so neither measured run pays for it.
+  {
+    const warm = await startBenchWorker({ databaseUrl: database.url, env: org.env });
+    await warm.fetch({ targets: targets.slice(0, concurrency), concurrency });
+    await warm.stop();
+  }
+
+  const postmaster = await postmasterPid(database.url);
+  log('fetch-only run…');
+  const fetchWorker = await startBenchWorker({ databaseUrl: database.url, env: org.env });
+  const fetchMeter = startCpuMeter(postmaster);
+  const fetched = await fetchWorker.fetch({ targets, concurrency });
+  const fetchCpu = fetchMeter.read();
+  const fetchMemory = await fetchWorker.memory();
+  await fetchWorker.stop();
+  log(`fetch-only: ${int(fetched.fetched)} findings in ${seconds(fetched.wallMs)}`);
+
+  log('sync run…');
+  const syncWorker = await startBenchWorker({ databaseUrl: database.url, env: org.env });
+  const idleMemory = await syncWorker.memory();
+  const syncMeter = startCpuMeter(postmaster);
+  const synced = await syncWorker.sync({ targets, sources: ['securityhub'], concurrency, trigger: 'bench' });
+  const syncCpu = syncMeter.read();
+  const syncMemory = await syncWorker.memory();
+  await syncWorker.stop();
+  if (synced.failed > 0) throw new Error(`sync failed for ${synced.failed} account-regions: ${synced.errors.join('; ')}`);
+  const [runs] = await prisma.$queryRaw<{ fetched: number; inserted: number; pages: number; api_calls: number; rows: number }[]>`
+    SELECT sum(fetched)::int AS fetched, sum(inserted)::int AS inserted, sum(pages_fetched)::int AS pages, sum(api_calls)::int AS api_calls,
+           (SELECT count(*)::int FROM findings) AS rows
+    FROM sync_runs WHERE trigger = 'bench'`;
+  log(`sync: ${int(runs.rows)} rows in ${seconds(synced.wallMs)}`);
+  if (runs.rows !== fetched.normalized) throw new Error(`the sync stored ${runs.rows} findings, the fetch-only run read ${fetched.normalized}`);
+
+  log('COPY run…');
+  const copyFile = path.join(tempDir, 'findings.copy');
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  let copyMs: number;
+  let copyPgMs: number | undefined;
+  try {
+    await pipeline(client.query(copyTo(`COPY (SELECT ${COLUMNS} FROM findings) TO STDOUT`)), createWriteStream(copyFile));
+    await client.query('TRUNCATE findings');
+    await client.query('CHECKPOINT').catch(() => {}); // a clean start, like the sync's empty table
+    const copyMeter = startCpuMeter(postmaster);
+    const started = performance.now();
+    await pipeline(createReadStream(copyFile), client.query(copyFrom(`COPY findings (${COLUMNS}) FROM STDIN`)));
+    copyMs = performance.now() - started;
+    copyPgMs = copyMeter.read().postgresMs;
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM findings');
+    if (rows[0].n !== runs.rows) throw new Error(`COPY loaded ${rows[0].n} rows, expected ${runs.rows}`);
+  } finally {
+    await client.end();
+  }
+  const copyBytes = (await stat(copyFile)).size;
+
+  const cpuFigure = (...ms: (number | undefined)[]) => ms.map((m) => (m === undefined ? 'n/a' : (m / 1000).toFixed(1))).join(' / ');
+  const perSecond = (n: number, ms: number) => `${int(n / (ms / 1000))} findings/s`;
+  const ratio = synced.wallMs / fetched.wallMs;
+  const peak = Math.max(syncMemory.peakRssBytes, syncMemory.maxRssBytes);
+  printTable(
+    `Ingest: full Security Hub sync of ${int(runs.rows)} findings (${targets.length} account-regions, concurrency ${concurrency})`,
+    [
+      { name: 'sync, end to end', measured: `${seconds(synced.wallMs)} (${perSecond(runs.rows, synced.wallMs)})` },
+      { name: 'fetch-only, same pages', measured: `${seconds(fetched.wallMs)} (${perSecond(fetched.fetched, fetched.wallMs)})` },
+      { name: 'sync ÷ fetch-only', measured: ratio.toFixed(2), target: '≤ 1.30', pass: ratio <= 1.3 },
+      { name: 'COPY of the same rows', measured: `${seconds(copyMs)} (${perSecond(runs.rows, copyMs)}, ${mb(copyBytes)})` },
+      { name: 'sync ÷ COPY', measured: (synced.wallMs / copyMs).toFixed(2) },
+      { name: 'worker peak RSS, sync', measured: mb(peak), target: '≤ 400 MB', pass: peak <= 400 * 2 ** 20 },
+      { name: 'worker memory at the peak, sync', measured: syncMemory.atPeak },
+      { name: 'worker RSS after start (idle)', measured: mb(idleMemory.peakRssBytes) },
+      { name: 'worker peak RSS, fetch-only', measured: mb(Math.max(fetchMemory.peakRssBytes, fetchMemory.maxRssBytes)) },
+      { name: 'CPU s, fetch-only: endpoint / worker / Postgres', measured: cpuFigure(fetchCpu.endpointMs, fetched.cpuMs, fetchCpu.postgresMs) },
+      { name: 'CPU s, sync: endpoint / worker / Postgres', measured: cpuFigure(syncCpu.endpointMs, synced.cpuMs, syncCpu.postgresMs) },
+      { name: 'CPU s, COPY: Postgres', measured: copyPgMs === undefined ? 'n/a' : (copyPgMs / 1000).toFixed(1) },
+      { name: 'pages / API calls', measured: `${int(runs.pages)} / ${int(runs.api_calls)}` },
+    ],
+    [
+      `database: ${database.description}`,
+      'data source: the local AWS endpoint in the benchmark process; the sync in a worker process of its own (RSS = max of 20 ms samples and the kernel maxRSS)',
+    ],
+  );
+} finally {
+  await prisma.$disconnect();
+  await org.endpoint.close();
+  await database.drop();
+  await rm(tempDir, { recursive: true, force: true });
+}
