@@ -22,6 +22,11 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** Encloses a field in quotes when RFC 4180 asks for it, doubling inner quotes. */
+export function quoteCsvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 export function csvCell(value: CsvValue): string {
   let text: string;
   if (value === null || value === undefined) return '';
@@ -29,7 +34,7 @@ export function csvCell(value: CsvValue): string {
   else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
   else if (typeof value === 'boolean') text = value ? 'true' : 'false';
   else text = neutraliseFormula(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quoteCsvField(text);
 }
 
 /** One record, with its CRLF. */
