@@ -1,15 +1,18 @@
 import {
   DescribeComplianceByConfigRuleCommand,
+  DescribeConfigRuleEvaluationStatusCommand,
   DescribeConfigRulesCommand,
   GetComplianceDetailsByConfigRuleCommand,
   ListDiscoveredResourcesCommand,
   NoSuchConfigRuleException,
   paginateDescribeComplianceByConfigRule,
   paginateDescribeComplianceByResource,
+  paginateDescribeConfigRuleEvaluationStatus,
   paginateDescribeConfigRules,
   paginateGetComplianceDetailsByConfigRule,
   paginateListDiscoveredResources,
   type ConfigRule,
+  type ConfigRuleEvaluationStatus,
   type ConfigServiceClient,
   type EvaluationResult,
 } from '@aws-sdk/client-config-service';
@@ -175,6 +178,62 @@ describe('rule compliance', () => {
     expect(await thrown(() => client.send(new GetComplianceDetailsByConfigRuleCommand({ ConfigRuleName: 'nope' })))).toBeInstanceOf(NoSuchConfigRuleException);
     const forged = await thrown(() => client.send(new GetComplianceDetailsByConfigRuleCommand({ ConfigRuleName: rules[0].ConfigRuleName, NextToken: 'abc.def' })));
     expect(forged.name).toBe('InvalidNextTokenException');
+  });
+});
+
+describe('DescribeConfigRuleEvaluationStatus', () => {
+  async function statuses(c: ConfigServiceClient, pageSize?: number): Promise<{ all: ConfigRuleEvaluationStatus[]; pages: number }> {
+    const all: ConfigRuleEvaluationStatus[] = [];
+    let pages = 0;
+    for await (const page of paginateDescribeConfigRuleEvaluationStatus({ client: c, pageSize }, {})) {
+      pages++;
+      all.push(...(page.ConfigRulesEvaluationStatus ?? []));
+    }
+    return { all, pages };
+  }
+
+  it('reports every rule once, 50 a page by default, Limit at most 50', async () => {
+    const { all, pages } = await statuses(client);
+    expect(all.map((s) => s.ConfigRuleName).sort()).toEqual(rules.map((r) => r.ConfigRuleName).sort());
+    expect(pages).toBe(Math.max(1, Math.ceil(rules.length / 50)));
+    const paged = await statuses(client, 10);
+    expect(paged.pages).toBe(Math.ceil(rules.length / 10));
+    expect(paged.all.map((s) => s.ConfigRuleName)).toEqual(all.map((s) => s.ConfigRuleName));
+    for (const s of all) expect(s).toMatchObject({ ConfigRuleArn: rules.find((r) => r.ConfigRuleName === s.ConfigRuleName)!.ConfigRuleArn, FirstEvaluationStarted: true });
+    expect((await thrown(() => client.send(new DescribeConfigRuleEvaluationStatusCommand({ Limit: 51 }))))).toMatchObject({ name: 'ValidationException' });
+    const named = await client.send(new DescribeConfigRuleEvaluationStatusCommand({ ConfigRuleNames: [rules[1].ConfigRuleName!] }));
+    expect(named.ConfigRulesEvaluationStatus?.map((s) => s.ConfigRuleName)).toEqual([rules[1].ConfigRuleName]);
+  });
+
+  it("moves a rule's LastSuccessfulEvaluationTime forward when its results change, and no other rule's", async () => {
+    const region = 'us-west-2';
+    const west = configService(endpoint, creds, { region });
+    try {
+      const before = new Map((await statuses(west)).all.map((s) => [s.ConfigRuleName!, s.LastSuccessfulEvaluationTime!.getTime()]));
+      const rule = [...before.keys()][0];
+      const [target] = await (async () => {
+        for await (const page of paginateGetComplianceDetailsByConfigRule({ client: west }, { ConfigRuleName: rule, ComplianceTypes: ['COMPLIANT', 'NON_COMPLIANT'] })) {
+          if (page.EvaluationResults?.length) return page.EvaluationResults;
+        }
+        return [];
+      })();
+      const q = target.EvaluationResultIdentifier!.EvaluationResultQualifier!;
+      // A frozen clock still moves it forward: every change is a later evaluation.
+      endpoint.scenarios.setNow('2025-01-05T00:00:00Z');
+      try {
+        for (const complianceType of ['NON_COMPLIANT', 'COMPLIANT'] as const) {
+          const previous = new Map((await statuses(west)).all.map((s) => [s.ConfigRuleName!, s.LastSuccessfulEvaluationTime!.getTime()]));
+          endpoint.scenarios.setConfigCompliance({ accountId: account.id, region, configRuleName: rule, resourceType: q.ResourceType!, resourceId: q.ResourceId!, complianceType });
+          const after = new Map((await statuses(west)).all.map((s) => [s.ConfigRuleName!, s.LastSuccessfulEvaluationTime!.getTime()]));
+          expect(after.get(rule)!).toBeGreaterThan(previous.get(rule)!);
+          for (const [name, at] of after) if (name !== rule) expect(at, name).toBe(before.get(name));
+        }
+      } finally {
+        endpoint.scenarios.useRealClock();
+      }
+    } finally {
+      west.destroy();
+    }
   });
 });
 

@@ -75,6 +75,9 @@ export class ConfigService {
       case 'GetComplianceDetailsByConfigRule':
         output = this.getComplianceDetailsByConfigRule(partition, input);
         break;
+      case 'DescribeConfigRuleEvaluationStatus':
+        output = this.describeConfigRuleEvaluationStatus(partition, input);
+        break;
       case 'DescribeComplianceByResource':
         output = this.describeComplianceByResource(partition, input);
         break;
@@ -234,6 +237,37 @@ export class ConfigService {
       items.push({ ConfigRuleName: rules[i].name, Compliance: compliance });
     }
     return this.page('DescribeComplianceByConfigRule', digest, items, i < rules.length ? i : undefined, 'ComplianceByConfigRules');
+  }
+
+  /**
+   * Rules are evaluated daily: every rule last evaluated successfully at the partition's
+   * anchor time, unless a scenario changed its results since (setConfigCompliance), which
+   * counts as a later evaluation. Limit 0..50 (0 or none: 50), ConfigRuleNames at most 25.
+   */
+  private describeConfigRuleEvaluationStatus(partition: Partition | undefined, input: Json): Json {
+    const named = this.ruleNames(partition, input.ConfigRuleNames);
+    const limit = input.Limit;
+    if (limit !== undefined && limit !== null && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > 50)) {
+      throw new AwsServiceError('ValidationException', `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50`, 400);
+    }
+    const pageSize = typeof limit === 'number' && limit > 0 ? limit : 50;
+    const { index, digest } = this.cursor('DescribeConfigRuleEvaluationStatus', input);
+    const rules = named ?? partition?.rules ?? [];
+    const slice = rules.slice(index, index + pageSize);
+    const items = slice.map((rule) => {
+      const evaluatedAtMs = this.scenarios.configRuleEvaluatedAt.get(`${partition!.account.id}/${partition!.region}/${rule.name}`) ?? partition!.anchorMs;
+      return {
+        ConfigRuleName: rule.name,
+        ConfigRuleArn: rule.arn,
+        ConfigRuleId: rule.id,
+        LastSuccessfulInvocationTime: epochSeconds(evaluatedAtMs - 2000),
+        LastSuccessfulEvaluationTime: epochSeconds(evaluatedAtMs),
+        FirstActivatedTime: epochSeconds(partition!.startMs),
+        FirstEvaluationStarted: true,
+      };
+    });
+    const next = index + pageSize < rules.length ? index + pageSize : undefined;
+    return this.page('DescribeConfigRuleEvaluationStatus', digest, items, next, 'ConfigRulesEvaluationStatus');
   }
 
   private getComplianceDetailsByConfigRule(partition: Partition | undefined, input: Json): Json {

@@ -88,6 +88,11 @@ export class ScenarioControls {
   private mutationCounter = 0;
   /** Config evaluation overrides: `${account}/${region}/${rule}/${resourceType}/${resourceId}`. */
   readonly configOverrides = new Map<string, ConfigOverride>();
+  /**
+   * When each rule whose results a scenario changed was last evaluated (epoch ms), by
+   * `${account}/${region}/${rule}`: DescribeConfigRuleEvaluationStatus reports it.
+   */
+  readonly configRuleEvaluatedAt = new Map<string, number>();
 
   constructor(
     private readonly org: Organization,
@@ -385,5 +390,10 @@ export class ScenarioControls {
       complianceType: opts.complianceType,
       recordedAtMs: this.nowMs(),
     });
+    // The rule was evaluated again: its evaluation time moves forward, strictly, even on a
+    // frozen scenario clock, so a reader that compares evaluation times sees the change.
+    const ruleKey = `${opts.accountId}/${opts.region}/${opts.configRuleName}`;
+    const previous = this.configRuleEvaluatedAt.get(ruleKey) ?? p.anchorMs;
+    this.configRuleEvaluatedAt.set(ruleKey, Math.max(this.nowMs(), previous + 1));
   }
 }

@@ -5,12 +5,12 @@
 // The statement also renews the run's lease, moves the watermark forward and adds the
 // page to the run's counters: one statement is one transaction, so the page, the
 // watermark and the counters are written together or not at all, and nothing is
-// written once another run has taken the lease over. (Per page this is one round trip
-// and one query for Prisma to compile instead of six: the page write is the sync's
-// main cost besides parsing AWS's responses, see bench/RESULTS.md.)
-import type { Db } from '@/server/db';
+// written once another run has taken the lease over. The page write is the sync's main
+// cost besides parsing AWS's responses, so it goes through pg, not Prisma: one round
+// trip, and none of Prisma's per-statement compilation of a 340 KB parameter
+// (bench/RESULTS.md).
 import type { FindingRow } from './normalize-finding';
-import { LEASE_SECONDS, LeaseLostError, type SyncTarget } from './sync-lease';
+import { LEASE_SECONDS, LeaseLostError, type Queryable, type SyncTarget } from './sync-lease';
 
 export interface WriteCounts {
   inserted: number;
@@ -22,8 +22,6 @@ export interface PageWritten extends WriteCounts {
   /** The page's newest UpdatedAt (ISO), now the watermark unless it already was newer; null for an empty page. */
   newest: string | null;
 }
-
-type Queryable = Pick<Db, '$queryRawUnsafe'>;
 
 const WRITE_PAGE = `
 WITH lease AS (
@@ -99,8 +97,9 @@ export async function writeFindingsPage(db: Queryable, page: FindingsPage): Prom
   const rows = newestPerId(page.rows);
   const newest = rows.reduce<string | null>((max, r) => (max === null || r.awsUpdatedAt > max ? r.awsUpdatedAt : max), null);
   const { target } = page;
-  const [result] = await db.$queryRawUnsafe<(WriteCounts & { leased: number })[]>(
-    WRITE_PAGE,
+  const {
+    rows: [result],
+  } = await db.query<WriteCounts & { leased: number }>(WRITE_PAGE, [
     JSON.stringify(rows),
     page.runId,
     newest,
@@ -110,7 +109,7 @@ export async function writeFindingsPage(db: Queryable, page: FindingsPage): Prom
     target.source,
     page.fetched,
     page.skipped,
-  );
+  ]);
   if (result.leased !== 1) throw new LeaseLostError(target);
   return { inserted: result.inserted, updated: result.updated, archived: result.archived, newest };
 }

@@ -8,6 +8,7 @@ import type { Db } from '@/server/db';
 import { logger } from '@/server/logger';
 import { runExclusionMaintenance } from '@/server/exclusions/maintenance';
 import { writePostureSnapshot } from '@/server/posture/snapshots';
+import { refreshCurrentPostureAfterChange } from '@/server/posture/current-posture';
 import { enabledAccountRegions, syncAccountRegions, type AccountRegion } from './sync-organization';
 
 export const SYNC_QUEUE = 'sync-account-region';
@@ -82,6 +83,7 @@ export async function runSyncWorker({ db, boss, concurrency = 4, intervalMinutes
     await boss.work<SyncJob>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
       const data = syncJobSchema.parse(job.data);
       const outcomes = await syncAccountRegions(db, [data], { trigger: data.trigger, concurrency: 1 });
+      await refreshCurrentPostureAfterChange(db, [data.accountId]);
       // One snapshot for a burst of syncs: a job already waiting absorbs this one.
       await boss.send(SNAPSHOT_QUEUE, {}, { singletonKey: 'after-sync', startAfter: SNAPSHOT_DEBOUNCE_SECONDS });
       // A failed sync is recorded on its run and shown; the job itself is done (the

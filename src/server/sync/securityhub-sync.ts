@@ -3,19 +3,20 @@
 // late), archived ones included. Pages are sorted by UpdatedAt ascending and each page
 // is written, with the watermark, in one transaction: an interrupted run resumes from
 // the last page it wrote and a re-run writes nothing new. The next page is fetched
-// while the previous one is being written.
+// while the previous one is being written. An empty page (nothing changed) writes
+// nothing: it is counted when the run finishes.
 import { paginateGetFindings, type AwsSecurityFindingFilters, type SecurityHubClient } from '@aws-sdk/client-securityhub';
-import type { Db } from '@/server/db';
 import { writeFindingsPage } from './finding-store';
 import { normalizeFinding, type FindingRow } from './normalize-finding';
-import type { SyncTarget } from './sync-lease';
+import type { Queryable, SyncTarget } from './sync-lease';
 
 /** How far before the watermark an incremental run starts reading again. */
 export const WATERMARK_OVERLAP_MS = 5 * 60 * 1000;
 export const PAGE_SIZE = 100;
 
 export interface SecurityHubSyncContext {
-  db: Db;
+  /** The pg pool (src/server/db.ts pgPool): pages are written without Prisma. */
+  db: Queryable;
   client: SecurityHubClient;
   target: SyncTarget;
   runId: string;
@@ -27,6 +28,8 @@ export interface SecurityHubSyncContext {
 export interface SecurityHubSyncResult {
   mode: 'full' | 'incremental';
   pages: number;
+  /** Pages with no findings, not written (so not yet in the run's counters). */
+  emptyPages: number;
   fetched: number;
   inserted: number;
   updated: number;
@@ -57,6 +60,7 @@ export async function syncSecurityHubFindings(ctx: SecurityHubSyncContext): Prom
   const result: SecurityHubSyncResult = {
     mode: ctx.watermark ? 'incremental' : 'full',
     pages: 0,
+    emptyPages: 0,
     fetched: 0,
     inserted: 0,
     updated: 0,
@@ -95,6 +99,10 @@ export async function syncSecurityHubFindings(ctx: SecurityHubSyncContext): Prom
       result.pages++;
       result.fetched += page.Findings?.length ?? 0;
       result.skipped += skipped;
+      if (!page.Findings?.length) {
+        result.emptyPages++;
+        continue;
+      }
       // One write in flight while the paginator fetches the next page.
       await pendingWrite;
       pendingWrite = writePage(rows, page.Findings?.length ?? 0, skipped);

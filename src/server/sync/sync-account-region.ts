@@ -2,7 +2,7 @@
 // its lease, each failing alone. A failure is recorded on the run and the state with
 // AWS's own error; the data synced before stays as it was.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '@/server/db';
+import { pgPool, type Db } from '@/server/db';
 import type { SyncSource } from '@/generated/prisma/enums';
 import { countCalls, type CallCounts } from '@/server/aws/call-counter';
 import { configServiceClient, securityHubClient } from '@/server/aws/clients';
@@ -10,7 +10,7 @@ import { describeAwsError, memberAccountCredentials, type MemberAccountRole } fr
 import { logger } from '@/server/logger';
 import { syncConfigEvaluations } from './config-sync';
 import { syncSecurityHubFindings } from './securityhub-sync';
-import { acquireLease, HEARTBEAT_MS, releaseLease, renewLease, type SyncTarget } from './sync-lease';
+import { beginRun, finishRun, HEARTBEAT_MS, renewLease, type RunOutcome, type SyncTarget } from './sync-lease';
 
 export const SYNC_SOURCES: readonly SyncSource[] = ['securityhub', 'config'];
 
@@ -37,11 +37,9 @@ export interface SyncOutcome {
 
 export async function syncAccountRegion(options: SyncAccountRegionOptions): Promise<SyncOutcome[]> {
   const credentials = memberAccountCredentials(options.account);
-  const outcomes: SyncOutcome[] = [];
-  for (const source of options.sources ?? SYNC_SOURCES) {
-    outcomes.push(await syncOneSource(options, source, credentials));
-  }
-  return outcomes;
+  // The sources at once: each has its own lease, run and client, and an incremental sync
+  // is mostly waiting on round trips.
+  return Promise.all((options.sources ?? SYNC_SOURCES).map((source) => syncOneSource(options, source, credentials)));
 }
 
 async function syncOneSource(
@@ -49,53 +47,56 @@ async function syncOneSource(
   source: SyncSource,
   credentials: ReturnType<typeof memberAccountCredentials>,
 ): Promise<SyncOutcome> {
-  const { db, account, region } = options;
+  const { account, region } = options;
+  // The sync's statements go through pg, not Prisma (see src/server/db.ts).
+  const pool = pgPool(options.db);
   const target: SyncTarget = { accountId: account.accountId, region, source };
   const base = { accountId: account.accountId, region, source };
   const runId = randomUUID();
-  if (!(await acquireLease(db, target, runId))) return { ...base, status: 'busy' };
+  const begun = await beginRun(pool, target, runId, options.trigger ?? 'schedule');
+  if (!begun) return { ...base, status: 'busy' };
 
-  await db.syncRun.create({ data: { id: runId, accountId: account.accountId, region, source, trigger: options.trigger ?? 'schedule' } });
   const calls: CallCounts = { apiCalls: 0, throttles: 0 };
-  const heartbeat = setInterval(() => void renewLease(db, target, runId).catch(() => {}), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => void renewLease(pool, target, runId).catch(() => {}), HEARTBEAT_MS);
   const clientOptions = { region, credentials, maxAttempts: options.maxAttempts, requestTimeoutMs: options.requestTimeoutMs };
+  let outcome: RunOutcome;
   try {
-    let warning: string | null = null;
     if (source === 'securityhub') {
-      const state = await db.syncState.findUnique({ where: { accountId_region_source: { accountId: account.accountId, region, source } } });
       const client = countCalls(securityHubClient(clientOptions), calls);
       try {
-        const result = await syncSecurityHubFindings({ db, client, target, runId, watermark: state?.watermark ?? null });
-        if (result.skipped) warning = `${result.skipped} malformed finding(s) skipped: ${result.skippedReasons.join('; ')}`;
+        const result = await syncSecurityHubFindings({ db: pool, client, target, runId, watermark: begun.watermark });
+        outcome = {
+          status: 'succeeded',
+          ...calls,
+          warning: result.skipped ? `${result.skipped} malformed finding(s) skipped: ${result.skippedReasons.join('; ')}` : null,
+          add: { pages: result.emptyPages },
+        };
       } finally {
         client.destroy();
       }
     } else {
       const client = countCalls(configServiceClient(clientOptions), calls);
       try {
-        const result = await syncConfigEvaluations({ db, client, target, runId });
-        if (result.skipped) warning = `${result.skipped} malformed evaluation(s) skipped`;
+        const result = await syncConfigEvaluations({ db: pool, client, target, runId });
+        outcome = {
+          status: 'succeeded',
+          ...calls,
+          warning: result.skipped ? `${result.skipped} malformed evaluation(s) skipped` : null,
+          add: { archived: result.resolved, skipped: result.skipped },
+        };
       } finally {
         client.destroy();
       }
     }
-    const finishedAt = new Date();
-    await db.$transaction([
-      db.syncRun.update({ where: { id: runId }, data: { status: 'succeeded', finishedAt, apiCalls: calls.apiCalls, throttles: calls.throttles, warning } }),
-      db.syncState.update({ where: { accountId_region_source: { accountId: account.accountId, region, source } }, data: { lastSuccessAt: finishedAt } }),
-    ]);
-    return { ...base, status: 'succeeded', runId };
   } catch (error) {
     const message = describeAwsError(error);
     logger.warn({ accountId: account.accountId, region, source, runId, error: message }, 'sync failed');
-    const finishedAt = new Date();
-    await db.$transaction([
-      db.syncRun.update({ where: { id: runId }, data: { status: 'failed', finishedAt, apiCalls: calls.apiCalls, throttles: calls.throttles, error: message } }),
-      db.syncState.update({ where: { accountId_region_source: { accountId: account.accountId, region, source } }, data: { lastErrorAt: finishedAt, lastError: message } }),
-    ]);
-    return { ...base, status: 'failed', runId, error: message };
+    outcome = { status: 'failed', ...calls, error: message };
   } finally {
     clearInterval(heartbeat);
-    await releaseLease(db, target, runId);
   }
+  // Recording the outcome also releases the lease; if even that fails (the database is
+  // gone), the lease runs out by itself.
+  await finishRun(pool, target, runId, outcome);
+  return outcome.status === 'succeeded' ? { ...base, status: 'succeeded', runId } : { ...base, status: 'failed', runId, error: outcome.error ?? undefined };
 }
