@@ -43,6 +43,11 @@ function Evidence({ check, texts }: { check: FailingCheck; texts: Record<string,
             <span className="whitespace-nowrap text-xs text-slate-500">
               {e.source === 'securityhub' ? 'Security Hub' : 'AWS Config'} {e.evidenceKey}
             </span>
+            {e.annotation && (
+              <span className="block text-xs text-slate-700" data-testid="config-annotation">
+                {e.annotation}
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -73,6 +78,7 @@ export function FailingResources({
   singleControl = false,
   explorerQuery = {},
   perRegion = 25,
+  accountsWithFailures,
 }: {
   groups: FailingAccountGroup[];
   texts: Record<string, FindingTextView>;
@@ -84,6 +90,8 @@ export function FailingResources({
   explorerQuery?: Record<string, string>;
   /** Resources listed per region before pointing to the findings explorer. */
   perRegion?: number;
+  /** Accounts with failures, when the server listed only the first of them. */
+  accountsWithFailures?: number;
 }) {
   if (groups.length === 0) return <EmptyState>No failing resources. Excepted ones are listed with their exclusions.</EmptyState>;
   return (
@@ -99,7 +107,7 @@ export function FailingResources({
             {group.regions.map((region) => (
               <section key={region.region} aria-label={`${accountNames[group.accountId] ?? group.accountId}, ${region.region}`} className="space-y-1">
                 <h3 className="font-mono text-sm font-semibold text-slate-700">
-                  {region.region} <span className="font-sans font-normal text-slate-500">({region.resources.length} resources)</span>
+                  {region.region} <span className="font-sans font-normal text-slate-500">({region.total} resources)</span>
                 </h3>
                 <div className="relative overflow-x-auto">
                   <table className="w-full text-left text-sm">
@@ -157,9 +165,9 @@ export function FailingResources({
                     ))}
                   </table>
                 </div>
-                {region.resources.length > perRegion && (
+                {region.total > Math.min(perRegion, region.resources.length) && (
                   <p className="text-sm">
-                    {region.resources.length - perRegion} more in {region.region}:{' '}
+                    {region.total - Math.min(perRegion, region.resources.length)} more in {region.region}:{' '}
                     <Link
                       href={`/findings?${new URLSearchParams({ ...explorerQuery, account: group.accountId, region: region.region, status: 'FAILED' })}`}
                       className="text-brand-700 underline"
@@ -173,6 +181,14 @@ export function FailingResources({
           </div>
         </details>
       ))}
+      {accountsWithFailures !== undefined && accountsWithFailures > groups.length && (
+        <p className="text-sm" data-testid="more-failing-accounts">
+          {accountsWithFailures - groups.length} more accounts have failing resources:{' '}
+          <Link href={`/findings?${new URLSearchParams({ ...explorerQuery, status: 'FAILED' })}`} className="text-brand-700 underline">
+            see them in the findings explorer
+          </Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Db } from '@/server/db';
 import { parseOrThrow } from '@/server/auth/users';
 import { ConflictError, NotFoundError, ValidationError } from '@/server/errors';
 import { recordAuditEvent, type AuditActor } from '@/server/audit/record-audit-event';
+import { refreshCurrentPostureAfterChange } from '@/server/posture/current-posture';
 
 // Every commercial, GovCloud and China region name has this shape (us-east-1, us-gov-west-1, ap-southeast-5).
 const regionSchema = z.string().trim().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/, 'Regions look like us-east-1.');
@@ -50,10 +51,10 @@ export async function createAccount(db: Db, input: unknown, options: { isDemo?: 
   const data = parseOrThrow(accountInputSchema, input);
   checkRoleInAccount(data);
   await checkOwners(db, data.ownerIds);
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     if (await tx.awsAccount.findUnique({ where: { id: data.id } })) throw new ConflictError(`Account ${data.id} is already registered.`);
     const { ownerIds, ...account } = data;
-    const created = await tx.awsAccount.create({ data: { ...account, isDemo: options.isDemo ?? false } });
+    const row = await tx.awsAccount.create({ data: { ...account, isDemo: options.isDemo ?? false } });
     if (ownerIds.length) await tx.accountOwner.createMany({ data: ownerIds.map((userId) => ({ userId, accountId: data.id })) });
     await recordAuditEvent(tx, {
       actor: options.actor ?? null,
@@ -62,8 +63,11 @@ export async function createAccount(db: Db, input: unknown, options: { isDemo?: 
       accountId: data.id,
       details: { name: data.name, roleArn: data.roleArn, regions: data.regions, ownerIds },
     });
-    return created;
+    return row;
   });
+  // Store the new account's (empty, or earlier-synced) posture now rather than on the first page.
+  await refreshCurrentPostureAfterChange(db, [created.id]);
+  return created;
 }
 
 /** Only the fields sent change: no defaults here, so a partial update never resets owners. */

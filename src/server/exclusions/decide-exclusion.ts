@@ -7,6 +7,7 @@ import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { parseOrThrow } from '@/server/auth/users';
 import type { Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
+import { refreshCurrentPostureAfterChange } from '@/server/posture/current-posture';
 import { decisionContext, enforce, exclusionAccessWhere, lostRace, ruleActor, type Actor } from './exclusion-access';
 import { checkDecision, TRANSITIONS } from './exclusion-rules';
 
@@ -37,7 +38,7 @@ export async function decideExclusion(db: Db, options: { actor: Actor; exclusion
   const { decision, reason, expectedVersion } = parseOrThrow(decideExclusionSchema, options.input);
   const transition = TRANSITIONS[decision];
 
-  return db.$transaction(async (tx) => {
+  const decided = await db.$transaction(async (tx) => {
     const exclusion = await tx.exclusion.findFirst({ where: { id, ...(await exclusionAccessWhere(tx, actor)) } });
     if (!exclusion) throw new NotFoundError('Unknown exclusion.');
     const verdict = checkDecision(await ruleActor(tx, actor, exclusion.accountId), exclusion, await decisionContext(tx, exclusion), now);
@@ -61,4 +62,7 @@ export async function decideExclusion(db: Db, options: { actor: Actor; exclusion
     });
     return tx.exclusion.findUniqueOrThrow({ where: { id } });
   });
+  // An approval changes which failures are excepted: bring the stored current posture up to date.
+  if (decided.status === 'approved') await refreshCurrentPostureAfterChange(db, [decided.accountId]);
+  return decided;
 }

@@ -3,6 +3,7 @@
 // reported again), in accounts synced successfully at least once. Safe to run on several
 // workers at once and as often as wanted.
 import type { Db } from '@/server/db';
+import { refreshCurrentPostureAfterChange } from '@/server/posture/current-posture';
 import { expireExclusions } from './expire-exclusions';
 import { markStaleExclusions } from './mark-stale-exclusions';
 
@@ -37,6 +38,11 @@ export interface ExclusionMaintenanceResult {
 
 export async function runExclusionMaintenance(db: Db, now: Date = new Date()): Promise<ExclusionMaintenanceResult> {
   const { expired } = await expireExclusions(db, now);
+  if (expired.length > 0) {
+    // Reads already treat a lapsed exclusion as out of force; refreshing here spares a page that work.
+    const accounts = await db.exclusion.findMany({ where: { id: { in: expired } }, select: { accountId: true }, distinct: ['accountId'] });
+    await refreshCurrentPostureAfterChange(db, accounts.map((a) => a.accountId));
+  }
   // Only accounts synced successfully at least once: an account not synced yet reports nothing,
   // which says nothing about its resources.
   const synced = await db.syncState.findMany({ where: { lastSuccessAt: { not: null } }, select: { accountId: true }, distinct: ['accountId'] });

@@ -6,6 +6,7 @@ import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { parseOrThrow } from '@/server/auth/users';
 import type { Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
+import { refreshCurrentPostureAfterChange } from '@/server/posture/current-posture';
 import { enforce, exclusionAccessWhere, lostRace, ruleActor, type Actor } from './exclusion-access';
 import { checkRevoke, TRANSITIONS } from './exclusion-rules';
 
@@ -25,7 +26,7 @@ export async function revokeExclusion(db: Db, options: { actor: Actor; exclusion
   const id = parseOrThrow(z.string().uuid('Unknown exclusion.'), options.exclusionId);
   const { reason, expectedVersion } = parseOrThrow(revokeExclusionSchema, options.input);
 
-  return db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
     const exclusion = await tx.exclusion.findFirst({ where: { id, ...(await exclusionAccessWhere(tx, actor)) } });
     if (!exclusion) throw new NotFoundError('Unknown exclusion.');
     await enforce(tx, checkRevoke(await ruleActor(tx, actor, exclusion.accountId), exclusion, now), exclusion, now);
@@ -47,4 +48,7 @@ export async function revokeExclusion(db: Db, options: { actor: Actor; exclusion
     });
     return tx.exclusion.findUniqueOrThrow({ where: { id } });
   });
+  // The resource's failures count again: bring the stored current posture up to date.
+  await refreshCurrentPostureAfterChange(db, [revoked.accountId]);
+  return revoked;
 }

@@ -343,7 +343,7 @@ function exclusionFinder(exclusions: readonly Exclusion[], asOf: Date): Exclusio
 // ---------------------------------------------------------------------------
 // Attestations: the active ones, per control, organization-wide or per account.
 
-function attestationFinder(attestations: readonly Attestation[], asOf: Date) {
+export function attestationFinder(attestations: readonly Attestation[], asOf: Date) {
   const organizationWide = new Map<string, string[]>();
   const perAccount = new Map<string, string[]>();
   for (const attestation of attestations) {
@@ -379,7 +379,7 @@ function attestationFinder(attestations: readonly Attestation[], asOf: Date) {
 // ---------------------------------------------------------------------------
 // Roll-ups.
 
-interface ControlTally {
+export interface ControlTally {
   counts: ResourceControlCounts;
   maxFailureSeverity: Severity | null;
   failedButSuppressedInSecurityHub: number;
@@ -404,7 +404,7 @@ function addToTally(tallies: Map<string, ControlTally>, result: ResourceControlR
   }
 }
 
-function controlResult(control: CatalogControl, tally: ControlTally | undefined, attestationIds: string[]): ControlResult {
+export function controlResult(control: CatalogControl, tally: ControlTally | undefined, attestationIds: string[]): ControlResult {
   const counts = tally ? { ...tally.counts } : emptyCounts();
   const manual = isManualControl(control);
   return {
@@ -427,7 +427,7 @@ function controlStatus(manual: boolean, counts: ResourceControlCounts, attested:
   return 'not_evaluated';
 }
 
-function summarizeScope(kind: ScopeKind, scopeId: string, controls: ControlResult[]): ScopeSummary {
+export function summarizeScope(kind: ScopeKind, scopeId: string, controls: ControlResult[]): ScopeSummary {
   const resourceControls = emptyCounts();
   const controlStatuses: ControlStatusCounts = {
     passed: 0,
@@ -469,7 +469,7 @@ function maxSeverity(a: Severity | null, b: Severity | null): Severity | null {
 }
 
 // Code-unit order, not locale order: fast, and the same on every machine (and as SQL's COLLATE "C").
-function compareStrings(a: string, b: string): number {
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -30,6 +30,7 @@ interface ConfigEvidenceRow {
   compliance_type: string;
   result_recorded_at: Date;
   resolved_at: Date | null;
+  annotation: string | null;
 }
 
 /** `all`, or the accounts a user may see. */
@@ -45,7 +46,7 @@ export async function loadEvidence(db: Db, accounts: AccountFilter): Promise<Evi
       FROM findings WHERE (${all} OR account_id = ANY(${ids}::text[]))`,
     db.$queryRaw<ConfigEvidenceRow[]>`
       SELECT e.account_id, e.region, e.rule_name, r.source_identifier, e.resource_type, e.resource_id, e.resource_arn,
-             e.compliance_type, e.result_recorded_at, e.resolved_at
+             e.compliance_type, e.result_recorded_at, e.resolved_at, e.annotation
       FROM config_evaluations e
       LEFT JOIN config_rules r ON r.account_id = e.account_id AND r.region = e.region AND r.name = e.rule_name
       WHERE (${all} OR e.account_id = ANY(${ids}::text[]))`,
@@ -83,6 +84,7 @@ export async function loadEvidence(db: Db, accounts: AccountFilter): Promise<Evi
       observedAt: e.result_recorded_at,
       archived: e.resolved_at !== null,
       title: e.rule_name,
+      annotation: e.annotation,
     });
   }
   return records;

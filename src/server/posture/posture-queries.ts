@@ -1,6 +1,8 @@
-// The one module posture pages and route handlers read posture through. Today it evaluates
-// in memory (computePostureForAccounts over the synced evidence, ~7k records for the demo);
-// it can later read SQL summary tables instead without the pages changing.
+// The one module posture pages and route handlers read posture through. Posture now is read
+// from the current-posture tables (current-posture.ts: per-account rows kept equal to an
+// in-memory evaluation, refreshed when their inputs change); posture as of a past day from the
+// daily snapshots. Failing-resource lists are capped: a page lists the first accounts and, per
+// region, the first resources, with totals, and links to the findings explorer for the rest.
 //
 // Every function takes the signed-in user and confines account owners to their accounts in
 // the query itself; an account the user may not see is "not found", whether or not it exists.
@@ -10,21 +12,21 @@ import { findControl, findService, type CatalogControl, type CatalogService } fr
 import type { Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { syncStatus } from '@/server/sync/sync-status';
-import { computePostureForAccounts } from './compute-posture';
-import { postureInputsAsOf } from './posture-inputs';
+import { failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, type CurrentPosture } from './current-posture';
 import {
-  accountControlRows,
   buildOverview,
+  buildOverviewOf,
+  DEFAULT_FAILING_LIMITS,
   failingFindingIds,
-  groupFailingResources,
   serviceRollups,
   type FailingAccountGroup,
+  type FailingLimits,
   type PostureOverview,
   type ServiceRollup,
 } from './posture-views';
 import { postureAsOf, postureTrend, type TrendPoint } from './snapshots';
 import { summarizeSync, type SyncHealthRow, type SyncSummary } from './sync-summary';
-import type { ControlResult, PostureEvaluation, ScopeSummary } from './types';
+import type { ControlResult, ScopeSummary } from './types';
 
 export { postureInputsAsOf, type PostureInputs } from './posture-inputs';
 export { writePostureSnapshot, type SnapshotResult, type TrendPoint } from './snapshots';
@@ -57,10 +59,6 @@ export async function scopeAccounts(db: Db, scope: AccountScope): Promise<ScopeA
     select: { id: true, name: true, regions: true, enabled: true },
     orderBy: { id: 'asc' },
   });
-}
-
-async function evaluate(db: Db, scope: AccountScope, asOf: Date): Promise<PostureEvaluation> {
-  return computePostureForAccounts(db, scope, { asOf, ...(await postureInputsAsOf(db, asOf, scope)) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -97,8 +95,8 @@ export async function overviewFor(db: Db, user: SessionUser, options: { asOfDay?
       trend,
     };
   }
-  const evaluation = await evaluate(db, scope, new Date());
-  return { overview: buildOverview(accountControlRows(evaluation), accounts), accounts, source: 'live', sync: summarizeSync(sync), trend };
+  const aggregates = await readCurrentOverview(db, scope, accounts.map((a) => a.id));
+  return { overview: buildOverviewOf(aggregates, accounts), accounts, source: 'live', sync: summarizeSync(sync), trend };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,13 +166,28 @@ export async function exclusionsInForce(
 }
 
 export interface FailingView {
+  /** The first accounts with failures (by id), each region with its first resources and its total. */
   groups: FailingAccountGroup[];
+  /** Accounts with failed resource-controls, listed or not. */
+  accountsWithFailures: number;
+  limits: FailingLimits;
   texts: Record<string, FindingText>;
 }
 
-async function failingView(db: Db, evaluation: PostureEvaluation, keep: (rc: PostureEvaluation['resourceControls'][number]) => boolean): Promise<FailingView> {
-  const groups = groupFailingResources(evaluation.resourceControls.filter(keep));
-  return { groups, texts: await findingTexts(db, failingFindingIds(groups)) };
+async function failingView(
+  db: Db,
+  posture: CurrentPosture,
+  options: { serviceId?: string; controlId?: string; limits?: FailingLimits },
+): Promise<FailingView> {
+  const limits = options.limits ?? DEFAULT_FAILING_LIMITS;
+  const failed = failedByAccount(posture.rows, options);
+  const groups = await readFailingGroups(db, { failedByAccount: failed, serviceId: options.serviceId, controlId: options.controlId, limits });
+  return {
+    groups,
+    accountsWithFailures: [...failed.values()].filter((n) => n > 0).length,
+    limits,
+    texts: await findingTexts(db, failingFindingIds(groups)),
+  };
 }
 
 export interface ServicePosture {
@@ -193,8 +206,8 @@ export async function servicePosture(db: Db, user: SessionUser, options: { servi
   if (!service) throw new NotFoundError(`There is no service "${options.serviceId}" in the catalog.`);
   const scope = await resolveAccountScope(db, user, options.accountId);
   const now = new Date();
-  const [evaluation, accounts, exclusions, trend] = await Promise.all([
-    evaluate(db, scope, now),
+  const [posture, accounts, exclusions, trend] = await Promise.all([
+    readCurrentPosture(db, scope, { now, serviceId: service.id }),
     scopeAccounts(db, scope),
     exclusionsInForce(db, { scope, serviceId: service.id, asOf: now }),
     postureTrend(db, { accountIds: scope, serviceId: service.id }),
@@ -203,8 +216,8 @@ export async function servicePosture(db: Db, user: SessionUser, options: { servi
     service,
     accounts,
     accountId: options.accountId ?? null,
-    summary: evaluation.services.find((s) => s.scopeId === service.id)!,
-    failing: await failingView(db, evaluation, (rc) => rc.serviceId === service.id),
+    summary: posture.services.find((s) => s.scopeId === service.id)!,
+    failing: await failingView(db, posture, { serviceId: service.id }),
     exclusions,
     trend,
   };
@@ -229,8 +242,8 @@ export async function controlPosture(db: Db, user: SessionUser, options: { contr
   if (!control) throw new NotFoundError(`There is no control "${options.controlId}" in the catalog.`);
   const scope = await resolveAccountScope(db, user, options.accountId);
   const now = new Date();
-  const [evaluation, accounts, exclusions, trend] = await Promise.all([
-    evaluate(db, scope, now),
+  const [posture, accounts, exclusions, trend] = await Promise.all([
+    readCurrentPosture(db, scope, { now, controlId: control.id }),
     scopeAccounts(db, scope),
     exclusionsInForce(db, { scope, controlId: control.id, asOf: now }),
     postureTrend(db, { accountIds: scope, controlId: control.id }),
@@ -240,13 +253,16 @@ export async function controlPosture(db: Db, user: SessionUser, options: { contr
     service: findService(control.serviceId)!,
     accounts,
     accountId: options.accountId ?? null,
-    overall: evaluation.organization.controls.find((c) => c.controlId === control.id)!,
-    perAccount: evaluation.accounts.map((a) => ({ accountId: a.scopeId, result: a.controls.find((c) => c.controlId === control.id)! })),
-    failing: await failingView(db, evaluation, (rc) => rc.controlId === control.id),
+    overall: posture.organization.controls.find((c) => c.controlId === control.id)!,
+    perAccount: posture.accounts.map((a) => ({ accountId: a.scopeId, result: a.controls.find((c) => c.controlId === control.id)! })),
+    failing: await failingView(db, posture, { controlId: control.id }),
     exclusions,
     trend,
   };
 }
+
+/** The account page lists fewer resources per region: it shows every service's. */
+export const ACCOUNT_FAILING_LIMITS: FailingLimits = { accounts: 1, perRegion: 10 };
 
 export interface AccountPosture {
   account: ScopeAccount;
@@ -263,19 +279,19 @@ export interface AccountPosture {
 export async function accountPosture(db: Db, user: SessionUser, accountId: string): Promise<AccountPosture> {
   const scope = await resolveAccountScope(db, user, accountId);
   const now = new Date();
-  const [evaluation, [account], exclusions, sync, trend] = await Promise.all([
-    evaluate(db, scope, now),
+  const [posture, [account], exclusions, sync, trend] = await Promise.all([
+    readCurrentPosture(db, scope, { now }),
     scopeAccounts(db, scope),
     exclusionsInForce(db, { scope, asOf: now }),
     syncHealthFor(db, user),
     postureTrend(db, { accountIds: scope }),
   ]);
-  const summary = evaluation.accounts.find((a) => a.scopeId === accountId)!;
+  const summary = posture.accounts.find((a) => a.scopeId === accountId)!;
   return {
     account,
     summary,
     services: serviceRollups(summary.controls),
-    failing: await failingView(db, evaluation, (rc) => rc.accountId === accountId),
+    failing: await failingView(db, posture, { limits: ACCOUNT_FAILING_LIMITS }),
     exclusions,
     sync: sync.filter((r) => r.accountId === accountId),
     trend,

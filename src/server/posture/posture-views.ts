@@ -8,7 +8,7 @@
 // organization's counts because each resource-control belongs to exactly one account.
 import { catalog2022 } from '@/server/catalog';
 import type { CatalogService, CatalogVersion } from '@/server/catalog/types';
-import { SEVERITY_RANK } from './evaluate';
+import { compareStrings, SEVERITY_RANK } from './evaluate';
 import { isManualControl } from './map-evidence';
 import { outcomeOf } from './normalize';
 import type {
@@ -73,7 +73,7 @@ export function maxSeverity(a: Severity | null, b: Severity | null): Severity | 
 }
 
 /** Every (account, control) of a live evaluation. */
-export function accountControlRows(evaluation: PostureEvaluation): AccountControlRow[] {
+export function accountControlRows(evaluation: Pick<PostureEvaluation, 'accounts'>): AccountControlRow[] {
   return evaluation.accounts.flatMap((account) =>
     account.controls.map((c) => ({
       accountId: account.scopeId,
@@ -116,19 +116,61 @@ export interface ControlRollup extends Tally {
 }
 
 export function controlRollups(rows: readonly AccountControlRow[], accountsInScope: number, catalog: CatalogVersion = catalog2022): ControlRollup[] {
-  const byControl = groupBy(rows, (r) => r.controlId);
+  return controlRollupsOf(aggregateOverviewRows(rows).controls, accountsInScope, catalog);
+}
+
+/** One control over the accounts in scope: its summed counts, highest failure severity, and how many accounts attest it. */
+export interface ControlAggregate extends ResourceControlCounts {
+  maxSeverity: Severity | null;
+  attestedAccounts: number;
+}
+
+/**
+ * All an overview needs of the account-control rows: per control (any id, also ones no longer in
+ * the catalog), and per service and account (`${serviceId}\u0000${accountId}`). A database can
+ * compute these with GROUP BY instead of returning every row.
+ */
+export interface OverviewAggregates {
+  controls: Map<string, ControlAggregate>;
+  cells: Map<string, ResourceControlCounts>;
+}
+
+export function heatmapCellKey(serviceId: string, accountId: string): string {
+  return `${serviceId}\u0000${accountId}`;
+}
+
+export function aggregateOverviewRows(rows: readonly AccountControlRow[]): OverviewAggregates {
+  const controls = new Map<string, ControlAggregate>();
+  const cells = new Map<string, ResourceControlCounts>();
+  for (const r of rows) {
+    const c = controls.get(r.controlId) ?? { passed: 0, failed: 0, excepted: 0, unknown: 0, maxSeverity: null, attestedAccounts: 0 };
+    addCounts(c, r);
+    c.maxSeverity = maxSeverity(c.maxSeverity, r.maxSeverity);
+    if (r.status === 'attested') c.attestedAccounts += 1;
+    controls.set(r.controlId, c);
+    const key = heatmapCellKey(r.serviceId, r.accountId);
+    cells.set(key, addCounts(cells.get(key) ?? { passed: 0, failed: 0, excepted: 0, unknown: 0 }, r));
+  }
+  return { controls, cells };
+}
+
+function addCounts<T extends ResourceControlCounts>(into: T, counts: ResourceControlCounts): T {
+  into.passed += counts.passed;
+  into.failed += counts.failed;
+  into.excepted += counts.excepted;
+  into.unknown += counts.unknown;
+  return into;
+}
+
+function controlRollupsOf(aggregates: ReadonlyMap<string, ControlAggregate>, accountsInScope: number, catalog: CatalogVersion): ControlRollup[] {
   return catalog.services.flatMap((service) =>
     service.controls.map((control) => {
-      const mine = byControl.get(control.id) ?? [];
-      return {
-        controlId: control.id,
-        serviceId: service.id,
-        serviceName: service.name,
-        title: control.title,
-        ...tally(mine),
-        status: combinedStatus(mine, isManualControl(control), accountsInScope),
-        maxSeverity: mine.reduce<Severity | null>((s, r) => maxSeverity(s, r.maxSeverity), null),
-      };
+      const a = aggregates.get(control.id);
+      const t = tally(a ? [a] : []);
+      let status: ControlStatus;
+      if (isManualControl(control)) status = accountsInScope > 0 && (a?.attestedAccounts ?? 0) >= accountsInScope ? 'attested' : 'manual';
+      else status = t.failed > 0 ? 'failed' : t.passed > 0 ? 'passed' : t.excepted > 0 ? 'excepted' : 'not_evaluated';
+      return { controlId: control.id, serviceId: service.id, serviceName: service.name, title: control.title, ...t, status, maxSeverity: a?.maxSeverity ?? null };
     }),
   );
 }
@@ -163,10 +205,16 @@ export function buildHeatmap(
   accounts: readonly { id: string; name: string }[],
   services: readonly CatalogService[] = catalog2022.services,
 ): Heatmap {
-  const byServiceAccount = groupBy(rows, (r) => `${r.serviceId}\u0000${r.accountId}`);
+  return heatmapOf(aggregateOverviewRows(rows).cells, accounts, services);
+}
+
+function heatmapOf(cellCounts: ReadonlyMap<string, ResourceControlCounts>, accounts: readonly { id: string; name: string }[], services: readonly CatalogService[]): Heatmap {
   const heatmapRows: HeatmapRow[] = [];
   for (const service of services) {
-    const cells = accounts.map((account) => ({ accountId: account.id, ...tally(byServiceAccount.get(`${service.id}\u0000${account.id}`) ?? []) }));
+    const cells = accounts.map((account) => {
+      const counts = cellCounts.get(heatmapCellKey(service.id, account.id));
+      return { accountId: account.id, ...tally(counts ? [counts] : []) };
+    });
     const total = tally(cells);
     if (evaluatedCount(total) === 0) continue;
     heatmapRows.push({ serviceId: service.id, serviceName: service.name, cells, total });
@@ -208,10 +256,22 @@ export function buildOverview(
   accounts: readonly { id: string; name: string }[],
   options: { catalog?: CatalogVersion; worst?: number; topControls?: number } = {},
 ): PostureOverview {
-  const catalog = options.catalog ?? catalog2022;
   const accountIds = new Set(accounts.map((a) => a.id));
-  const inScope = rows.filter((r) => accountIds.has(r.accountId));
-  const controls = controlRollups(inScope, accounts.length, catalog);
+  return buildOverviewOf(
+    aggregateOverviewRows(rows.filter((r) => accountIds.has(r.accountId))),
+    accounts,
+    options,
+  );
+}
+
+/** buildOverview from the aggregates of the rows of exactly these accounts. */
+export function buildOverviewOf(
+  aggregates: OverviewAggregates,
+  accounts: readonly { id: string; name: string }[],
+  options: { catalog?: CatalogVersion; worst?: number; topControls?: number } = {},
+): PostureOverview {
+  const catalog = options.catalog ?? catalog2022;
+  const controls = controlRollupsOf(aggregates.controls, accounts.length, catalog);
   const controlStatuses = Object.fromEntries(CONTROL_STATUSES.map((s) => [s, 0])) as ControlStatusCounts;
   for (const c of controls) controlStatuses[c.status] += 1;
   const failing = controls.filter((c) => c.status === 'failed');
@@ -231,12 +291,12 @@ export function buildOverview(
   });
 
   return {
-    ...tally(inScope),
+    ...tally(aggregates.controls.values()),
     accountCount: accounts.length,
     controlStatuses,
     failingBySeverity,
     topFailingControls: [...failing].sort(bySeverityThenFailed).slice(0, options.topControls ?? 10),
-    heatmap: buildHeatmap(inScope, accounts, catalog.services),
+    heatmap: heatmapOf(aggregates.cells, accounts, catalog.services),
     worstServices: services
       .filter((s) => s.failed > 0)
       .sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || b.failed - a.failed || a.name.localeCompare(b.name, 'en'))
@@ -273,13 +333,23 @@ export function controlsByUrgency(controls: readonly ControlResult[]): ControlRe
 // ---------------------------------------------------------------------------------------------
 // Failing resources
 
+/** A current failing evaluation of a control on a resource, as the failing-resource lists show it. */
+export interface FailingEvidence {
+  source: EvidenceRecord['source'];
+  recordId: string;
+  evidenceKey: string | null;
+  title?: string;
+  /** AWS Config's annotation of a NON_COMPLIANT result, when it gave one. */
+  annotation?: string | null;
+}
+
 export interface FailingCheck {
   controlId: string;
   serviceId: string;
   severity: Severity | null;
   suppressedInSecurityHub: boolean;
   /** The current failing evaluations (Security Hub findings, Config results) of the control on the resource. */
-  evidence: EvidenceRecord[];
+  evidence: FailingEvidence[];
 }
 
 export interface FailingResource {
@@ -294,6 +364,8 @@ export interface FailingResource {
 
 export interface FailingRegionGroup {
   region: string;
+  /** Failing resources in the region; `resources` may list only the first of them. */
+  total: number;
   resources: FailingResource[];
 }
 
@@ -304,11 +376,51 @@ export interface FailingAccountGroup {
   regions: FailingRegionGroup[];
 }
 
+/** What the failing-resource lists need of a resource-control: a live result or a row of the current-posture tables. */
+export interface FailingResourceControl {
+  controlId: string;
+  serviceId: string;
+  accountId: string;
+  resourceId: string;
+  region: string;
+  resourceType: string;
+  status: ResourceControlResult['status'];
+  failureSeverity: Severity | null;
+  suppressedInSecurityHub: boolean;
+  /** Its current failing evaluations. */
+  failingEvidence: FailingEvidence[];
+}
+
+export function failingEvidenceOf(record: EvidenceRecord): FailingEvidence {
+  return { source: record.source, recordId: record.recordId, evidenceKey: record.evidenceKey, title: record.title, annotation: record.annotation ?? null };
+}
+
+export function toFailingResourceControl(rc: ResourceControlResult): FailingResourceControl {
+  return {
+    controlId: rc.controlId,
+    serviceId: rc.serviceId,
+    accountId: rc.accountId,
+    resourceId: rc.resourceId,
+    region: rc.region,
+    resourceType: rc.resourceType,
+    status: rc.status,
+    failureSeverity: rc.failureSeverity,
+    suppressedInSecurityHub: rc.suppressedInSecurityHub,
+    failingEvidence: rc.evidence.filter((e) => outcomeOf(e) === 'fail').map(failingEvidenceOf),
+  };
+}
+
 /**
  * The failed (not excepted) resource-controls, one entry per resource with its failing
- * controls, grouped by account then region; in each region the most severe first.
+ * controls, grouped by account then region; in each region the most severe first. Ids are
+ * ordered by code point (as SQL's COLLATE "C"), so a database query can pick the same first ones.
  */
 export function groupFailingResources(resourceControls: readonly ResourceControlResult[]): FailingAccountGroup[] {
+  return groupFailingResourceControls(resourceControls.map(toFailingResourceControl));
+}
+
+/** groupFailingResources over resource-controls given in (control, account, resource) order. */
+export function groupFailingResourceControls(resourceControls: readonly FailingResourceControl[]): FailingAccountGroup[] {
   const resources = new Map<string, FailingResource>();
   const failedPerAccount = new Map<string, number>();
   for (const rc of resourceControls) {
@@ -326,22 +438,46 @@ export function groupFailingResources(resourceControls: readonly ResourceControl
       serviceId: rc.serviceId,
       severity: rc.failureSeverity,
       suppressedInSecurityHub: rc.suppressedInSecurityHub,
-      evidence: rc.evidence.filter((e) => outcomeOf(e) === 'fail'),
+      evidence: rc.failingEvidence,
     });
   }
   const byAccount = groupBy([...resources.values()], (r) => r.accountId);
   return [...byAccount.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([accountId, list]) => ({
       accountId,
       failed: failedPerAccount.get(accountId) ?? 0,
       regions: [...groupBy(list, (r) => r.region).entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => compareStrings(a, b))
         .map(([region, rs]) => ({
           region,
-          resources: rs.sort((a, b) => rank(b.severity) - rank(a.severity) || a.resourceId.localeCompare(b.resourceId)),
+          total: rs.length,
+          resources: rs.sort(compareFailingResources),
         })),
     }));
+}
+
+/** Most severe first, then by resource id (code point order). */
+export function compareFailingResources(a: FailingResource, b: FailingResource): number {
+  return rank(b.severity) - rank(a.severity) || compareStrings(a.resourceId, b.resourceId);
+}
+
+/** How much of the failing resources a page lists; the rest is in the findings explorer. */
+export interface FailingLimits {
+  /** Account groups listed (accounts with failures, by id). */
+  accounts: number;
+  /** Resources listed per account and region. */
+  perRegion: number;
+}
+
+export const DEFAULT_FAILING_LIMITS: FailingLimits = { accounts: 20, perRegion: 25 };
+
+/** The first `limits.accounts` account groups, each region cut to its first `limits.perRegion` resources (totals kept). */
+export function capFailingGroups(groups: readonly FailingAccountGroup[], limits: FailingLimits): FailingAccountGroup[] {
+  return groups.slice(0, limits.accounts).map((group) => ({
+    ...group,
+    regions: group.regions.map((region) => ({ ...region, resources: region.resources.slice(0, limits.perRegion) })),
+  }));
 }
 
 /** Security Hub finding ids among the failing evidence, to look their texts up. */

@@ -45,6 +45,8 @@ export interface EvidenceRecord {
   workflowStatus?: SecurityHubWorkflowStatus;
   severity?: Severity;
   title?: string;
+  /** AWS Config's annotation of the result, when the rule gave one. */
+  annotation?: string | null;
 }
 
 export type ExclusionStatus = 'pending' | 'approved' | 'rejected' | 'revoked' | 'expired';

@@ -184,7 +184,7 @@ async function AccountPostureView({ user, accountId }: { user: SessionUser; acco
           </Link>
         }
       >
-        <FailingResources groups={data.failing.groups} texts={data.failing.texts} accountNames={names} canRequestExclusion={can(user.role, 'exclusions:request')} perRegion={10} />
+        <FailingResources groups={data.failing.groups} texts={data.failing.texts} accountNames={names} canRequestExclusion={can(user.role, 'exclusions:request')} perRegion={data.failing.limits.perRegion} accountsWithFailures={data.failing.accountsWithFailures} />
       </Panel>
 
       <Panel title="Exclusions in force" id="exclusions" actions={<Link href={`/exclusions?accountId=${account.id}`} className="text-brand-700 underline">All exclusions</Link>}>

@@ -216,6 +216,8 @@ async function ControlPostureView({ user, controlId, accountId }: { user: Sessio
           canRequestExclusion={can(user.role, 'exclusions:request')}
           singleControl
           explorerQuery={{ control: control.id }}
+          perRegion={data.failing.limits.perRegion}
+          accountsWithFailures={data.failing.accountsWithFailures}
         />
       </Panel>
     </div>
