@@ -223,9 +223,10 @@ export function FindingsExplorer({
 
       <div aria-live="polite" className="flex flex-wrap items-center gap-3 text-sm" data-testid="explorer-summary">
         {page ? (
-          <span data-testid="explorer-total" data-total={page.total}>
-            {page.total.toLocaleString('en-US')} {filters.tab === 'findings' ? 'findings' : 'Config evaluations'}
-            {page.total > 0 && ` · page ${page.page} of ${Math.max(page.pages, 1)}`}
+          <span data-testid="explorer-total" data-total={page.total} data-total-capped={page.totalCapped ? 'true' : undefined}>
+            {page.total.toLocaleString('en-US')}
+            {page.totalCapped && '+'} {filters.tab === 'findings' ? 'findings' : 'Config evaluations'}
+            {page.total > 0 && ` · page ${page.page} of ${Math.max(page.pages, 1)}${page.totalCapped ? '+' : ''}`}
           </span>
         ) : null}
         {result.isFetching && <span className="text-slate-500">Loading…</span>}
@@ -269,6 +270,7 @@ export function FindingsExplorer({
               </button>
               <span className="px-2" data-testid="explorer-page">
                 Page {filters.page} of {page.pages}
+                {page.totalCapped && '+'}
               </span>
               <button type="button" disabled={filters.page >= page.pages} onClick={() => go({ page: filters.page + 1 })} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40">
                 Next

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPattern, evidenceKeysFor, parseExplorerParams } from './findings-explorer';
+import { containsPattern, COUNT_LIMIT, evidenceKeysFor, pageCounts, parseExplorerParams } from './findings-explorer';
 import { defaultExplorerFilters, explorerQueryString, hasFilters, parseExplorerFilters } from './explorer-filters';
 
 const parse = (query: string) => parseExplorerFilters(new URLSearchParams(query));
@@ -69,5 +69,17 @@ describe('catalog filters to evidence keys', () => {
 describe('text search pattern', () => {
   it('escapes LIKE wildcards', () => {
     expect(containsPattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
+  });
+});
+
+describe('capped counts', () => {
+  it('is exact up to the limit', () => {
+    expect(pageCounts(0, 1, 50, 0)).toEqual({ total: 0, totalCapped: false, pages: 0 });
+    expect(pageCounts(COUNT_LIMIT, 1, 50, 50)).toEqual({ total: COUNT_LIMIT, totalCapped: false, pages: COUNT_LIMIT / 50 });
+  });
+  it('past the limit, counts the pages known to exist', () => {
+    expect(pageCounts(COUNT_LIMIT + 1, 1, 50, 50)).toEqual({ total: COUNT_LIMIT, totalCapped: true, pages: COUNT_LIMIT / 50 });
+    expect(pageCounts(COUNT_LIMIT + 1, 250, 50, 50)).toEqual({ total: COUNT_LIMIT, totalCapped: true, pages: 251 });
+    expect(pageCounts(COUNT_LIMIT + 1, 250, 50, 20)).toEqual({ total: COUNT_LIMIT, totalCapped: true, pages: 250 });
   });
 });

@@ -112,9 +112,25 @@ export interface ConfigRow {
   resolvedAt: string | null;
 }
 
+/**
+ * `total` is exact up to COUNT_LIMIT matching rows; past it, counting stops: `total` is
+ * COUNT_LIMIT and `totalCapped` is true (shown as "10,000+"). `pages` then counts the pages
+ * known to exist: those within the limit, and the next one when this page is full.
+ */
 export type ExplorerPage =
-  | { tab: 'findings'; rows: FindingRow[]; total: number; page: number; size: number; pages: number }
-  | { tab: 'config'; rows: ConfigRow[]; total: number; page: number; size: number; pages: number };
+  | { tab: 'findings'; rows: FindingRow[]; total: number; totalCapped: boolean; page: number; size: number; pages: number }
+  | { tab: 'config'; rows: ConfigRow[]; total: number; totalCapped: boolean; page: number; size: number; pages: number };
+
+/** Matching rows are counted up to this many (a count of 1,000,000 rows costs a scan of them all). */
+export const COUNT_LIMIT = 10_000;
+
+/** total, totalCapped and pages from a capped count (`counted` is at most COUNT_LIMIT + 1). */
+export function pageCounts(counted: number, page: number, size: number, rowsOnPage: number): { total: number; totalCapped: boolean; pages: number } {
+  if (counted <= COUNT_LIMIT) return { total: counted, totalCapped: false, pages: Math.ceil(counted / size) };
+  const known = Math.ceil(COUNT_LIMIT / size);
+  // A full page past the limit: there may be a next one.
+  return { total: COUNT_LIMIT, totalCapped: true, pages: Math.max(known, rowsOnPage >= size ? page + 1 : page) };
+}
 
 const and = (conditions: Prisma.Sql[]) => (conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, ' AND '));
 
@@ -151,9 +167,13 @@ const FINDING_SORT_SQL: Record<(typeof FINDING_SORTS)[number], Prisma.Sql> = {
   resource: Prisma.raw('resource_id'),
 };
 
+/** Sort columns that may be null; the others are NOT NULL, so a plain ASC/DESC (which an index can serve) means the same. */
+const NULLABLE_FINDING_SORTS = new Set(['status', 'control']);
+
 function findingsOrder(f: ExplorerFilters): Prisma.Sql {
   const column = FINDING_SORT_SQL[f.sort as keyof typeof FINDING_SORT_SQL] ?? SEVERITY_ORDER;
-  const dir = Prisma.raw(f.dir === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST');
+  const nullable = NULLABLE_FINDING_SORTS.has(f.sort);
+  const dir = Prisma.raw(f.dir === 'asc' ? (nullable ? 'ASC NULLS FIRST' : 'ASC') : nullable ? 'DESC NULLS LAST' : 'DESC');
   // Ties: newest first, then the id, so pages never overlap.
   return Prisma.sql`ORDER BY ${column} ${dir}, aws_updated_at DESC, id ASC`;
 }
@@ -269,13 +289,53 @@ function toConfigRow(r: ConfigSqlRow): ConfigRow {
   };
 }
 
-async function findingRows(db: Db, f: ExplorerFilters, scope: ExplorerScope, limit: number, offset: number): Promise<FindingRow[]> {
-  const rows = await db.$queryRaw<FindingSqlRow[]>`
-    SELECT id, account_id, region, product_name, security_control_id, compliance_status, severity, workflow_status, record_state,
-           resource_type, resource_id, title, aws_updated_at, raw->>'Description' AS description,
+const FINDING_COLUMNS = Prisma.raw(`id, account_id, region, product_name, security_control_id, compliance_status, severity, workflow_status, record_state,
+           resource_type, resource_id, title, aws_updated_at`);
+const FINDING_DETAIL_COLUMNS = Prisma.raw(`raw->>'Description' AS description,
            raw->'Remediation'->'Recommendation'->>'Text' AS remediation_text,
-           raw->'Remediation'->'Recommendation'->>'Url' AS remediation_url
-    FROM findings WHERE ${findingsWhere(f, scope)} ${findingsOrder(f)} LIMIT ${limit} OFFSET ${offset}`;
+           raw->'Remediation'->'Recommendation'->>'Url' AS remediation_url`);
+
+/** Severities from most to least severe, with their rank in SEVERITY_ORDER. */
+const SEVERITY_RANKS: [string, number][] = [
+  ['CRITICAL', 4],
+  ['HIGH', 3],
+  ['MEDIUM', 2],
+  ['LOW', 1],
+  ['INFORMATIONAL', 0],
+];
+
+/**
+ * The ids of one page in the severity sort (the default), without sorting every match: one
+ * branch per severity, each read in (aws_updated_at DESC, id) order from the (severity,
+ * aws_updated_at DESC, id) index and cut at offset + limit, then merged. Same order as
+ * ORDER BY SEVERITY_ORDER, aws_updated_at DESC, id.
+ */
+function severitySortedIds(f: ExplorerFilters, scope: ExplorerScope, limit: number, offset: number): Prisma.Sql {
+  const where = findingsWhere(f, scope);
+  const wanted = SEVERITY_RANKS.filter(([label]) => f.severity.length === 0 || f.severity.includes(label as ExplorerFilters['severity'][number]));
+  const branches = wanted.map(
+    ([label, rank]) => Prisma.sql`(SELECT id, ${rank}::int AS page_rank, aws_updated_at AS page_updated_at FROM findings
+      WHERE severity = ${label} AND ${where} ORDER BY aws_updated_at DESC, id ASC LIMIT ${offset + limit})`,
+  );
+  return Prisma.sql`SELECT id FROM (${Prisma.join(branches, ' UNION ALL ')}) AS b
+    ORDER BY page_rank ${Prisma.raw(f.dir === 'asc' ? 'ASC' : 'DESC')}, page_updated_at DESC, id ASC LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * One page of findings. The page's ids are chosen first, from the indexed columns only; the
+ * raw ASFF (description, remediation) is read for those rows alone, not for every match.
+ */
+async function findingRows(db: Db, f: ExplorerFilters, scope: ExplorerScope, limit: number, offset: number): Promise<FindingRow[]> {
+  // Severities outside SEVERITY_RANKS are never stored (normalizeFinding rejects them).
+  const ids =
+    f.sort === 'severity'
+      ? severitySortedIds(f, scope, limit, offset)
+      : Prisma.sql`SELECT id FROM findings WHERE ${findingsWhere(f, scope)} ${findingsOrder(f)} LIMIT ${limit} OFFSET ${offset}`;
+  const rows = await db.$queryRaw<FindingSqlRow[]>`
+    WITH page AS MATERIALIZED (${ids})
+    SELECT ${FINDING_COLUMNS}, ${FINDING_DETAIL_COLUMNS}
+    FROM page JOIN findings USING (id)
+    ${findingsOrder(f)}`;
   return rows.map(toFindingRow);
 }
 
@@ -292,23 +352,25 @@ async function configRows(db: Db, f: ExplorerFilters, scope: ExplorerScope, limi
 /** One page of the view; an empty scope (an owner of no account) gives an empty page. */
 export async function explorePage(db: Db, scope: ExplorerScope, f: ExplorerFilters): Promise<ExplorerPage> {
   const base = { page: f.page, size: f.size };
-  if (scope !== 'all' && scope.length === 0) return { tab: f.tab, rows: [], total: 0, pages: 0, ...base } as ExplorerPage;
+  if (scope !== 'all' && scope.length === 0) return { tab: f.tab, rows: [], total: 0, totalCapped: false, pages: 0, ...base } as ExplorerPage;
   const offset = (f.page - 1) * f.size;
   if (f.tab === 'config') {
-    const [rows, [{ total }]] = await Promise.all([
+    const [rows, [{ counted }]] = await Promise.all([
       configRows(db, f, scope, f.size, offset),
-      db.$queryRaw<{ total: number }[]>`
-        SELECT count(*)::int AS total FROM config_evaluations e
-        LEFT JOIN config_rules r ON r.account_id = e.account_id AND r.region = e.region AND r.name = e.rule_name
-        WHERE ${configWhere(f, scope)}`,
+      db.$queryRaw<{ counted: number }[]>`
+        SELECT count(*)::int AS counted FROM (
+          SELECT 1 FROM config_evaluations e
+          LEFT JOIN config_rules r ON r.account_id = e.account_id AND r.region = e.region AND r.name = e.rule_name
+          WHERE ${configWhere(f, scope)} LIMIT ${COUNT_LIMIT + 1}) AS matching`,
     ]);
-    return { tab: 'config', rows, total, pages: Math.ceil(total / f.size), ...base };
+    return { tab: 'config', rows, ...pageCounts(counted, f.page, f.size, rows.length), ...base };
   }
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ counted }]] = await Promise.all([
     findingRows(db, f, scope, f.size, offset),
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM findings WHERE ${findingsWhere(f, scope)}`,
+    db.$queryRaw<{ counted: number }[]>`
+      SELECT count(*)::int AS counted FROM (SELECT 1 FROM findings WHERE ${findingsWhere(f, scope)} LIMIT ${COUNT_LIMIT + 1}) AS matching`,
   ]);
-  return { tab: 'findings', rows, total, pages: Math.ceil(total / f.size), ...base };
+  return { tab: 'findings', rows, ...pageCounts(counted, f.page, f.size, rows.length), ...base };
 }
 
 export const FINDING_CSV_HEADER = [
@@ -405,23 +467,39 @@ export interface ExplorerOptions {
   controls: { id: string; title: string; serviceId: string }[];
 }
 
+/**
+ * The products findings come from (a handful), without reading every finding: a skip scan of
+ * the (product_name, account_id) index, one index probe per product; for an account owner,
+ * each product is then kept when one of their accounts has a finding from it.
+ */
+async function productNames(db: Db, scope: ExplorerScope): Promise<string[]> {
+  const rows = await db.$queryRaw<{ product_name: string }[]>`
+    WITH RECURSIVE products AS (
+      (SELECT product_name FROM findings ORDER BY product_name LIMIT 1)
+      UNION ALL
+      SELECT (SELECT f.product_name FROM findings f WHERE f.product_name > p.product_name ORDER BY f.product_name LIMIT 1)
+      FROM products p WHERE p.product_name IS NOT NULL
+    )
+    SELECT product_name FROM products p
+    WHERE product_name IS NOT NULL
+      AND (${scope === 'all'} OR EXISTS (
+        SELECT 1 FROM findings f WHERE f.product_name = p.product_name AND f.account_id = ANY(${scope === 'all' ? [] : scope}::text[])))
+    ORDER BY product_name`;
+  return rows.map((r) => r.product_name);
+}
+
 /** What the filter menus offer, as the user may see it. */
 export async function explorerOptions(db: Db, scope: ExplorerScope): Promise<ExplorerOptions> {
   const accountWhere = scope === 'all' ? {} : { id: { in: scope } };
   const [accounts, products] = await Promise.all([
     db.awsAccount.findMany({ where: accountWhere, select: { id: true, name: true, regions: true }, orderBy: { name: 'asc' } }),
-    db.finding.findMany({
-      where: scope === 'all' ? {} : { accountId: { in: scope } },
-      distinct: ['productName'],
-      select: { productName: true },
-      orderBy: { productName: 'asc' },
-    }),
+    productNames(db, scope),
   ]);
   const automated = catalog2022.services.filter((s) => s.controls.some((c) => !isManual(c)));
   return {
     accounts: accounts.map((a) => ({ id: a.id, name: a.name })),
     regions: [...new Set(accounts.flatMap((a) => a.regions))].sort(),
-    products: products.map((p) => p.productName),
+    products,
     services: automated.map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name, 'en')),
     controls: automated.flatMap((s) => s.controls.filter((c) => !isManual(c)).map((c) => ({ id: c.id, title: c.title, serviceId: s.id }))).sort((a, b) => a.id.localeCompare(b.id)),
   };
