@@ -88,10 +88,21 @@ async function main() {
   const worker = await startWorker({ databaseUrl: database.url, log: say, initialSync: demo !== null });
   cleanups.push(() => worker.stop());
 
+  // A heap cap for the production web server only (not the build, the worker or `next dev`).
+  // Without one, V8 sizes the old generation from the machine's memory (GBs) and lets garbage
+  // pile up: streaming the evidence bundle of a large organization peaked at ~500 MB RSS, most
+  // of it garbage (281 MB with a 256 MB cap, same bundle). Off by default for now: until the
+  // first posture read stops evaluating every account in memory, a cap turns a slow first
+  // /overview at 1M findings into an out-of-memory crash (bench/RESULTS.md). Set
+  // SAFEGUARDS_WEB_MAX_OLD_SPACE_MB (e.g. 384) to cap it; a --max-old-space-size in NODE_OPTIONS wins.
+  const heapMb = Number(process.env.SAFEGUARDS_WEB_MAX_OLD_SPACE_MB ?? 0);
+  const nodeOptions = process.env.NODE_OPTIONS ?? '';
+  const webNodeOptions =
+    dev || nodeOptions.includes('--max-old-space-size') || !(heapMb > 0) ? nodeOptions : `${nodeOptions} --max-old-space-size=${Math.round(heapMb)}`.trim();
   const next: ChildProcess = spawn(
     process.execPath,
     [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', String(port)],
-    { cwd: root, stdio: 'inherit', env: { ...childEnv, NEXT_TELEMETRY_DISABLED: '1' } },
+    { cwd: root, stdio: 'inherit', env: { ...childEnv, NODE_OPTIONS: webNodeOptions, NEXT_TELEMETRY_DISABLED: '1' } },
   );
   cleanups.push(() => stopChild(next));
   next.on('exit', (code) => {
