@@ -90,12 +90,12 @@ async function main() {
 
   // A heap cap for the production web server only (not the build, the worker or `next dev`).
   // Without one, V8 sizes the old generation from the machine's memory (GBs) and lets garbage
-  // pile up: streaming the evidence bundle of a large organization peaked at ~500 MB RSS, most
-  // of it garbage (281 MB with a 256 MB cap, same bundle). Off by default for now: until the
-  // first posture read stops evaluating every account in memory, a cap turns a slow first
-  // /overview at 1M findings into an out-of-memory crash (bench/RESULTS.md). Set
-  // SAFEGUARDS_WEB_MAX_OLD_SPACE_MB (e.g. 384) to cap it; a --max-old-space-size in NODE_OPTIONS wins.
-  const heapMb = Number(process.env.SAFEGUARDS_WEB_MAX_OLD_SPACE_MB ?? 0);
+  // pile up: streaming the evidence bundle of a 1M-finding organization peaked at 487 MB RSS
+  // uncapped, most of it garbage (bench/RESULTS.md). Posture pages read the current-posture
+  // tables, and a refresh holds a few accounts' evidence at a time, so 384 MB is room enough.
+  // SAFEGUARDS_WEB_MAX_OLD_SPACE_MB overrides it (0: no cap); a --max-old-space-size in
+  // NODE_OPTIONS wins.
+  const heapMb = Number(process.env.SAFEGUARDS_WEB_MAX_OLD_SPACE_MB ?? 384);
   const nodeOptions = process.env.NODE_OPTIONS ?? '';
   const webNodeOptions =
     dev || nodeOptions.includes('--max-old-space-size') || !(heapMb > 0) ? nodeOptions : `${nodeOptions} --max-old-space-size=${Math.round(heapMb)}`.trim();

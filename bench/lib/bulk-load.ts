@@ -366,13 +366,24 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
            FROM (SELECT hashtext(p.account_id || p.control_id || d.day::date::text) AS h) AS x) AS c`,
         [list.map((p) => p.accountId), list.map((p) => p.controlId), list.map((p) => p.serviceId), iso(today).slice(0, 10), historyDays],
       );
+      // The trend rollups, as writePostureSnapshot keeps them: sums per (day, account) and (day, account, service).
+      await client.query(
+        `INSERT INTO posture_snapshot_accounts (day, account_id, passed, failed, excepted, unknown)
+         SELECT day, account_id, sum(passed)::int, sum(failed)::int, sum(excepted)::int, sum(unknown)::int
+         FROM posture_snapshots GROUP BY day, account_id`,
+      );
+      await client.query(
+        `INSERT INTO posture_snapshot_services (day, account_id, service_id, passed, failed, excepted, unknown)
+         SELECT day, account_id, service_id, sum(passed)::int, sum(failed)::int, sum(excepted)::int, sum(unknown)::int
+         FROM posture_snapshots GROUP BY day, account_id, service_id`,
+      );
       return result.rowCount ?? 0;
     });
 
     // As autovacuum would leave them after a while: statistics, and the visibility map that
     // index-only scans need.
     await step('VACUUM ANALYZE', async () => {
-      await client.query('VACUUM (ANALYZE) findings, config_rules, config_evaluations, exclusions, posture_snapshots, aws_accounts, sync_states, sync_runs');
+      await client.query('VACUUM (ANALYZE) findings, config_rules, config_evaluations, exclusions, posture_snapshots, posture_snapshot_accounts, posture_snapshot_services, aws_accounts, sync_states, sync_runs');
     });
 
     return {

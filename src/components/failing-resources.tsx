@@ -77,7 +77,7 @@ export function FailingResources({
   canRequestExclusion,
   singleControl = false,
   explorerQuery = {},
-  perRegion = 25,
+  perRegion = 5,
   accountsWithFailures,
 }: {
   groups: FailingAccountGroup[];

@@ -3,6 +3,7 @@ import { requirePagePermission } from '@/lib/auth';
 import { db } from '@/server/db';
 import { overviewFor } from '@/server/posture/posture-queries';
 import { parseSnapshotDay } from '@/server/posture/snapshots';
+import { HEATMAP_ACCOUNTS_PER_PAGE } from '@/server/posture/posture-views';
 import { HeatmapLegend, PostureHeatmap } from '@/components/posture-heatmap';
 import { EmptyState, formatNumber, formatPercent, formatUtc, Panel, SeverityBadge, StatCard } from '@/components/posture-bits';
 import { SyncHealthLive } from '@/components/sync-health-live';
@@ -18,7 +19,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const askedDay = typeof params.asOf === 'string' && params.asOf.trim() ? params.asOf.trim() : null;
   const asOfDay = parseSnapshotDay(askedDay);
-  const data = await overviewFor(db(), user, { asOfDay });
+  const heatmapPageAsked = typeof params.heatmapPage === 'string' ? Number.parseInt(params.heatmapPage, 10) : 1;
+  const data = await overviewFor(db(), user, { asOfDay, heatmapPage: heatmapPageAsked });
+  const paging = data.overview.heatmapPaging;
+  const heatmapPageHref = (page: number) => {
+    const query = new URLSearchParams();
+    if (asOfDay) query.set('asOf', asOfDay);
+    if (page > 1) query.set('heatmapPage', String(page));
+    const text = query.toString();
+    return `/overview${text ? `?${text}` : ''}#heatmap`;
+  };
   const { overview, accounts } = data;
   const isOwner = user.role === 'account_owner';
   const failingControls = overview.controlStatuses.failed;
@@ -179,7 +189,24 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   Each cell is a service’s score in an account (passed ÷ passed and failed resource-controls). Select a cell for the service’s failing resources in that
                   account.
                 </p>
-                <PostureHeatmap heatmap={overview.heatmap} caption="Compliance score per service and account" />
+                {paging.pages > 1 && (
+                  <nav aria-label="Heatmap accounts" className="mb-2 flex items-center gap-3 text-sm" data-testid="heatmap-paging">
+                    <span className="text-slate-600">
+                      Accounts {paging.first}–{paging.last} of {paging.total}
+                    </span>
+                    {paging.page > 1 && (
+                      <Link href={heatmapPageHref(paging.page - 1)} className="text-brand-700 underline">
+                        Previous {HEATMAP_ACCOUNTS_PER_PAGE}
+                      </Link>
+                    )}
+                    {paging.page < paging.pages && (
+                      <Link href={heatmapPageHref(paging.page + 1)} className="text-brand-700 underline">
+                        Next {Math.min(HEATMAP_ACCOUNTS_PER_PAGE, paging.total - paging.last)}
+                      </Link>
+                    )}
+                  </nav>
+                )}
+                <PostureHeatmap heatmap={overview.heatmap} caption={`Compliance score per service and account (accounts ${paging.first}–${paging.last} of ${paging.total})`} />
               </>
             )}
           </Panel>

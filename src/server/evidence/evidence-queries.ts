@@ -6,6 +6,7 @@
 // or before that instant (only the newest version of each record is stored, so one updated
 // since cannot be shown as it was then and is left out; they are counted for the notes);
 // a Config evaluation resolved after the instant counts as not resolved yet.
+import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import type { ResolvedScope } from './bundle-scope';
 
@@ -13,6 +14,16 @@ export const DEFAULT_BATCH_SIZE = 1000;
 
 interface Paging {
   batchSize?: number;
+}
+
+/**
+ * `AND <column> = ANY(accounts)`, or nothing for the whole organization. Leaving the condition
+ * out (rather than listing every account) keeps a keyset batch a plain primary-key range scan:
+ * with 200 accounts listed, Postgres reads each account's rows and sorts them, batch after
+ * batch (measured at 1M rows: 448 ms a batch instead of 24 ms).
+ */
+function accountCondition(scope: ResolvedScope, column: Prisma.Sql): Prisma.Sql {
+  return scope.allAccounts ? Prisma.empty : Prisma.sql`AND ${column} = ANY(${scope.accountIds}::text[])`;
 }
 
 /** The bound filters of a scope, shared by every query. */
@@ -40,7 +51,7 @@ export async function* findingRawBatches(db: Db, scope: ResolvedScope, paging: P
   for (;;) {
     const rows = await db.$queryRaw<RawRecordRow[]>`
       SELECT id, raw::text AS raw FROM findings
-      WHERE id > ${after} AND account_id = ANY(${f.accountIds}::text[]) AND aws_updated_at <= ${f.asOf}
+      WHERE id > ${after} ${accountCondition(scope, Prisma.sql`account_id`)} AND aws_updated_at <= ${f.asOf}
         AND (${f.allControls} OR security_control_id = ANY(${f.securityHubIds}::text[]))
       ORDER BY id LIMIT ${limit}`;
     if (rows.length === 0) return;
@@ -76,7 +87,7 @@ export async function* findingBatches(db: Db, scope: ResolvedScope, paging: Pagi
       SELECT id, account_id, region, resource_type, resource_id, security_control_id, compliance_status, severity,
              workflow_status, record_state, first_observed_at, last_observed_at, aws_updated_at
       FROM findings
-      WHERE id > ${after} AND account_id = ANY(${f.accountIds}::text[]) AND aws_updated_at <= ${f.asOf}
+      WHERE id > ${after} ${accountCondition(scope, Prisma.sql`account_id`)} AND aws_updated_at <= ${f.asOf}
         AND security_control_id = ANY(${f.securityHubIds}::text[])
       ORDER BY id LIMIT ${limit}`;
     if (rows.length === 0) return;
@@ -104,6 +115,14 @@ export interface ConfigEvaluationRow {
 }
 
 /**
+ * An evaluation's rule's managed identifier, as a per-row primary-key probe of config_rules.
+ * Not a join: Postgres plans that as a merge join reading config_rules from its start for
+ * every batch (measured at 1M evaluations: 154 ms a batch late in the table, against 11 ms).
+ */
+const RULE_SOURCE_IDENTIFIER = Prisma.sql`(SELECT r.source_identifier FROM config_rules r
+  WHERE r.account_id = e.account_id AND r.region = e.region AND r.name = e.rule_name)`;
+
+/**
  * Config evaluations in scope, by primary key (account, region, rule, resource type, resource id).
  * Every evaluation of the accounts when no control was chosen; otherwise those of rules whose
  * managed identifier evidences a chosen control.
@@ -117,12 +136,11 @@ export async function* configEvaluationBatches(db: Db, scope: ResolvedScope, pag
       SELECT e.account_id, e.region, e.rule_name, e.resource_type, e.resource_id, e.resource_arn, e.compliance_type,
              e.result_recorded_at, e.config_rule_invoked_at, e.annotation,
              CASE WHEN e.resolved_at <= ${f.asOf} THEN e.resolved_at END AS resolved_at,
-             r.source_identifier, e.raw::text AS raw
+             ${RULE_SOURCE_IDENTIFIER} AS source_identifier, e.raw::text AS raw
       FROM config_evaluations e
-      LEFT JOIN config_rules r ON r.account_id = e.account_id AND r.region = e.region AND r.name = e.rule_name
       WHERE (e.account_id, e.region, e.rule_name, e.resource_type, e.resource_id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}, ${after[4]})
-        AND e.account_id = ANY(${f.accountIds}::text[]) AND e.result_recorded_at <= ${f.asOf}
-        AND (${f.allControls} OR r.source_identifier = ANY(${f.configRuleIds}::text[]))
+        ${accountCondition(scope, Prisma.sql`e.account_id`)} AND e.result_recorded_at <= ${f.asOf}
+        AND (${f.allControls} OR ${RULE_SOURCE_IDENTIFIER} = ANY(${f.configRuleIds}::text[]))
       ORDER BY e.account_id, e.region, e.rule_name, e.resource_type, e.resource_id
       LIMIT ${limit}`;
     if (rows.length === 0) return;

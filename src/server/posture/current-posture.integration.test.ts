@@ -10,10 +10,10 @@ import { syncOrganization } from '@/server/sync/sync-organization';
 import { registerOrganizationAccounts } from '@/test/aws-organization';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { computePostureForAccounts } from './compute-posture';
-import { failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, refreshCurrentPosture, type CurrentScope } from './current-posture';
+import { failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, refreshCurrentPosture, refreshOutdatedPosture, type CurrentScope } from './current-posture';
 import { postureInputsAsOf } from './posture-inputs';
 import { accountPosture, ACCOUNT_FAILING_LIMITS, controlPosture, overviewFor, servicePosture } from './posture-queries';
-import { accountControlRows, buildOverview, buildOverviewOf, capFailingGroups, DEFAULT_FAILING_LIMITS, groupFailingResources, type FailingLimits } from './posture-views';
+import { accountControlRows, buildHeatmap, buildOverview, buildOverviewOf, capFailingGroups, DEFAULT_FAILING_LIMITS, groupFailingResources, type FailingLimits } from './posture-views';
 import type { PostureEvaluation } from './types';
 
 let t: TestDatabase;
@@ -65,6 +65,16 @@ async function expectSameViews(scope: CurrentScope, asOf: Date, options: { every
   const liveOverview = buildOverview(accountControlRows(live), accounts);
   expect(buildOverview(accountControlRows(stored), accounts)).toEqual(liveOverview);
   expect(buildOverviewOf(await readCurrentOverview(t.prisma, scope, accounts.map((a) => a.id), asOf), accounts)).toEqual(liveOverview);
+  // Cells read for a page of accounts only (here: a page of one), with the service totals over all of them.
+  if (accounts.length > 1) {
+    const pageOfOne = await readCurrentOverview(t.prisma, scope, accounts.map((a) => a.id), asOf, { cellsOf: [accounts[1].id] });
+    const liveHeatmap = buildHeatmap(accountControlRows(live), accounts);
+    const pagedHeatmap = buildOverviewOf(pageOfOne, accounts).heatmap;
+    expect(pagedHeatmap.rows.map((r) => [r.serviceId, r.total])).toEqual(liveHeatmap.rows.map((r) => [r.serviceId, r.total]));
+    expect(pagedHeatmap.rows.map((r) => r.cells.find((c) => c.accountId === accounts[1].id))).toEqual(
+      liveHeatmap.rows.map((r) => r.cells.find((c) => c.accountId === accounts[1].id)),
+    );
+  }
 
   const failing = async (filter: { serviceId?: string; controlId?: string; accountId?: string }, limits: FailingLimits) => {
     const view = await readCurrentPosture(t.prisma, filter.accountId ? [filter.accountId] : scope, { now: asOf, serviceId: filter.serviceId, controlId: filter.controlId });
@@ -193,6 +203,24 @@ describe('current posture of the demo organization', () => {
     const rowsBefore = await t.prisma.postureCurrentControl.findMany({ where: { accountId: passing.accountId }, orderBy: { controlId: 'asc' } });
     await refreshCurrentPosture(t.prisma, [passing.accountId], { now });
     expect(await t.prisma.postureCurrentControl.findMany({ where: { accountId: passing.accountId }, orderBy: { controlId: 'asc' } })).toEqual(rowsBefore);
+  });
+
+  it("brings out-of-date accounts up to date off the page requests (the worker's refresh), and only those", async () => {
+    const now = new Date();
+    await refreshOutdatedPosture(t.prisma, now);
+    expect(await refreshOutdatedPosture(t.prisma, now)).toBe(0);
+
+    // A sync of one account (its state moves): that account only.
+    const [first] = accountIds;
+    await t.prisma.syncState.updateMany({ where: { accountId: first, source: 'config' }, data: { lastSuccessAt: now } });
+    const before = await t.prisma.postureCurrentAccount.findUniqueOrThrow({ where: { accountId: first } });
+    const later = new Date(now.getTime() + 1000);
+    expect(await refreshOutdatedPosture(t.prisma, later)).toBe(1);
+    const after = await t.prisma.postureCurrentAccount.findUniqueOrThrow({ where: { accountId: first } });
+    expect(after.inputsVersion).not.toEqual(before.inputsVersion);
+    expect(after.computedAt).toEqual(later);
+    expect(await refreshOutdatedPosture(t.prisma, later)).toBe(0);
+    await expectSameViews('all', later, { serviceIds: [] });
   });
 
   it('counts an account with records but no registration, as the evaluation does', async () => {

@@ -46,8 +46,12 @@ import type { ControlStatus } from './types';
 
 /** Bump when evaluate.ts or the stored shape changes: every account is then recomputed once. */
 const RULES_VERSION = 1;
-/** Accounts evaluated together (one evidence load, one transaction). */
-const REFRESH_BATCH = 20;
+/**
+ * Accounts evaluated together (one evidence load, one transaction). Small, because a batch's
+ * evidence is held in memory: at 5,000 findings and 5,000 Config evaluations an account,
+ * five accounts are about 50,000 records, whatever the size of the organization.
+ */
+const REFRESH_BATCH = 5;
 const INSERT_CHUNK = 5000;
 
 const catalog = catalog2022;
@@ -139,9 +143,12 @@ async function refreshAccounts(db: Db, accounts: readonly AccountInputs[], now: 
     if (running) waits.push(running);
     else mine.push(account);
   }
+  // One batch after the other: a batch's evidence is in memory until it is written.
+  let previous: Promise<void> = Promise.resolve();
   for (let i = 0; i < mine.length; i += REFRESH_BATCH) {
     const batch = mine.slice(i, i + REFRESH_BATCH);
-    const work = refreshBatch(db, batch, now);
+    const work = previous.catch(() => {}).then(() => refreshBatch(db, batch, now));
+    previous = work;
     for (const account of batch) inFlight.set(account.accountId, work);
     work
       .finally(() => {
@@ -247,20 +254,19 @@ async function accountsWithRecords(db: Db): Promise<string[]> {
   return rows.map((r) => r.account_id);
 }
 
+/** Every account posture may count: the registered ones and those with synced records. Sorted. */
+async function candidateAccounts(db: Db): Promise<string[]> {
+  const [registered, withRecords] = await Promise.all([db.awsAccount.findMany({ select: { id: true } }), accountsWithRecords(db)]);
+  return [...new Set([...registered.map((a) => a.id), ...withRecords])].sort(compareStrings);
+}
+
 /**
  * Brings the stored posture of the scope's accounts up to date (refreshing those whose inputs
  * changed or whose exclusions lapsed), and returns the accounts in scope as evaluatePosture
  * counts them: the registered ones, plus those with non-archived records. Sorted.
  */
 export async function ensureCurrentPosture(db: Db, scope: CurrentScope, now: Date = new Date()): Promise<string[]> {
-  let candidates: string[];
-  if (scope === 'all') {
-    const [registered, withRecords] = await Promise.all([db.awsAccount.findMany({ select: { id: true } }), accountsWithRecords(db)]);
-    candidates = [...new Set([...registered.map((a) => a.id), ...withRecords])];
-  } else {
-    candidates = [...new Set(scope)];
-  }
-  candidates.sort(compareStrings);
+  const candidates = scope === 'all' ? await candidateAccounts(db) : [...new Set(scope)].sort(compareStrings);
   const inputs = await readAccountInputs(db, candidates);
   const outdated = inputs.filter((a) => !isCurrent(a, now));
   if (outdated.length > 0) {
@@ -269,6 +275,18 @@ export async function ensureCurrentPosture(db: Db, scope: CurrentScope, now: Dat
     return inputs.filter((a) => a.registered || (refreshed.get(a.accountId) ?? a).stored?.hasCurrentEvidence).map((a) => a.accountId);
   }
   return inputs.filter((a) => a.registered || a.stored?.hasCurrentEvidence).map((a) => a.accountId);
+}
+
+/**
+ * Brings every account's stored posture up to date, batch by batch: what the worker runs when
+ * it starts and every few minutes, so that page requests find the rows current (a new release's
+ * rules, a sync missed by its hook, an exclusion lapsed) instead of refreshing them. Returns
+ * how many accounts were refreshed.
+ */
+export async function refreshOutdatedPosture(db: Db, now: Date = new Date()): Promise<number> {
+  const outdated = (await readAccountInputs(db, await candidateAccounts(db))).filter((a) => !isCurrent(a, now));
+  await refreshAccounts(db, outdated, now);
+  return outdated.length;
 }
 
 export interface CurrentPosture extends AssembledPosture {
@@ -438,22 +456,37 @@ export async function refreshCurrentPostureAfterChange(db: Db, accountIds: reado
 /**
  * What the overview needs of the current posture of these (registered, in-scope) accounts,
  * summed by the database rather than read row by row: buildOverviewOf(result, accounts) equals
- * buildOverview(accountControlRows(evaluation), accounts).
+ * buildOverview(accountControlRows(evaluation), accounts). Heatmap cells are read for
+ * `cellsOf` only (the heatmap's page of accounts; default all), the service totals for all.
  */
-export async function readCurrentOverview(db: Db, scope: CurrentScope, accountIds: readonly string[], now: Date = new Date()): Promise<OverviewAggregates> {
+export async function readCurrentOverview(
+  db: Db,
+  scope: CurrentScope,
+  accountIds: readonly string[],
+  now: Date = new Date(),
+  options: { cellsOf?: readonly string[] } = {},
+): Promise<OverviewAggregates> {
   await ensureCurrentPosture(db, scope, now);
   const ids = [...accountIds];
-  const [byControl, byCell, attestations] = await Promise.all([
-    db.$queryRaw<{ control_id: string; passed: number; failed: number; excepted: number; unknown: number; severity_rank: number | null }[]>`
-      SELECT control_id, sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown,
+  const cellIds = options.cellsOf ? options.cellsOf.filter((id) => ids.includes(id)) : ids;
+  const [totals, byCell, attestations] = await Promise.all([
+    // Per control and per service in one scan of the rows.
+    db.$queryRaw<
+      { control_id: string | null; service_id: string | null; passed: number; failed: number; excepted: number; unknown: number; severity_rank: number | null }[]
+    >`
+      SELECT control_id, CASE WHEN GROUPING(service_id) = 0 THEN service_id END AS service_id,
+             sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown,
              max(CASE max_severity WHEN 'INFORMATIONAL' THEN 0 WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END) AS severity_rank
-      FROM posture_current_controls WHERE account_id = ANY(${ids}::text[]) GROUP BY control_id`,
+      FROM posture_current_controls WHERE account_id = ANY(${ids}::text[])
+      GROUP BY GROUPING SETS ((control_id), (service_id))`,
     db.$queryRaw<{ service_id: string; account_id: string; passed: number; failed: number; excepted: number; unknown: number }[]>`
       SELECT service_id, account_id, sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown
-      FROM posture_current_controls WHERE account_id = ANY(${ids}::text[]) GROUP BY service_id, account_id`,
+      FROM posture_current_controls WHERE account_id = ANY(${cellIds}::text[]) GROUP BY service_id, account_id`,
     activeAttestations(db, now, { accountIds: ids }),
   ]);
   const severities = Object.keys(SEVERITY_RANK) as Severity[];
+  const byControl = totals.filter((r): r is typeof r & { control_id: string } => r.control_id !== null);
+  const byService = totals.filter((r): r is typeof r & { service_id: string } => r.control_id === null && r.service_id !== null);
   const controls = new Map<string, ControlAggregate>(
     byControl.map((r) => [
       r.control_id,
@@ -468,5 +501,6 @@ export async function readCurrentOverview(db: Db, scope: CurrentScope, accountId
     if (count > 0) controls.set(control.id, { passed: 0, failed: 0, excepted: 0, unknown: 0, maxSeverity: null, attestedAccounts: count });
   }
   const cells = new Map(byCell.map((r) => [heatmapCellKey(r.service_id, r.account_id), { passed: r.passed, failed: r.failed, excepted: r.excepted, unknown: r.unknown }]));
-  return { controls, cells };
+  const serviceTotals = new Map(byService.map((r) => [r.service_id, { passed: r.passed, failed: r.failed, excepted: r.excepted, unknown: r.unknown }]));
+  return { controls, cells, serviceTotals };
 }

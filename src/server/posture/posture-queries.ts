@@ -11,13 +11,13 @@ import { visibleAccountIds } from '@/server/accounts/account-scope';
 import { findControl, findService, type CatalogControl, type CatalogService } from '@/server/catalog';
 import type { Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { syncStatus } from '@/server/sync/sync-status';
 import { failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, type CurrentPosture } from './current-posture';
 import {
   buildOverview,
   buildOverviewOf,
   DEFAULT_FAILING_LIMITS,
   failingFindingIds,
+  pageOfAccounts,
   serviceRollups,
   type FailingAccountGroup,
   type FailingLimits,
@@ -75,8 +75,15 @@ export interface OverviewData {
   trend: TrendPoint[];
 }
 
-/** The organization overview as the user may see it: now, or as of a past day (`asOfDay`, from the snapshots). */
-export async function overviewFor(db: Db, user: SessionUser, options: { asOfDay?: string | null; trendDays?: number } = {}): Promise<OverviewData> {
+/**
+ * The organization overview as the user may see it: now, or as of a past day (`asOfDay`, from
+ * the snapshots), with page `heatmapPage` of the heatmap's accounts (default the first).
+ */
+export async function overviewFor(
+  db: Db,
+  user: SessionUser,
+  options: { asOfDay?: string | null; trendDays?: number; heatmapPage?: number } = {},
+): Promise<OverviewData> {
   const scope = await resolveAccountScope(db, user);
   const [accounts, sync, trend] = await Promise.all([
     scopeAccounts(db, scope),
@@ -87,7 +94,7 @@ export async function overviewFor(db: Db, user: SessionUser, options: { asOfDay?
     const stored = await postureAsOf(db, { accountIds: scope, day: options.asOfDay });
     const covered = accounts.filter((a) => stored.accounts.some((s) => s.accountId === a.id));
     return {
-      overview: buildOverview(stored.rows, covered),
+      overview: buildOverview(stored.rows, covered, { heatmapPage: options.heatmapPage }),
       accounts: covered,
       source: 'snapshot',
       snapshot: { day: stored.day, accounts: stored.accounts },
@@ -95,8 +102,9 @@ export async function overviewFor(db: Db, user: SessionUser, options: { asOfDay?
       trend,
     };
   }
-  const aggregates = await readCurrentOverview(db, scope, accounts.map((a) => a.id));
-  return { overview: buildOverviewOf(aggregates, accounts), accounts, source: 'live', sync: summarizeSync(sync), trend };
+  const heatmapAccounts = pageOfAccounts(accounts, options.heatmapPage ?? 1).accounts;
+  const aggregates = await readCurrentOverview(db, scope, accounts.map((a) => a.id), new Date(), { cellsOf: heatmapAccounts.map((a) => a.id) });
+  return { overview: buildOverviewOf(aggregates, accounts, { heatmapPage: options.heatmapPage }), accounts, source: 'live', sync: summarizeSync(sync), trend };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,8 +269,8 @@ export async function controlPosture(db: Db, user: SessionUser, options: { contr
   };
 }
 
-/** The account page lists fewer resources per region: it shows every service's. */
-export const ACCOUNT_FAILING_LIMITS: FailingLimits = { accounts: 1, perRegion: 10 };
+/** The account page: one account, every service, the first resources of each region. */
+export const ACCOUNT_FAILING_LIMITS: FailingLimits = { accounts: 1, perRegion: 5 };
 
 export interface AccountPosture {
   account: ScopeAccount;
@@ -283,7 +291,7 @@ export async function accountPosture(db: Db, user: SessionUser, accountId: strin
     readCurrentPosture(db, scope, { now }),
     scopeAccounts(db, scope),
     exclusionsInForce(db, { scope, asOf: now }),
-    syncHealthFor(db, user),
+    syncHealthFor(db, user, { accountId }),
     postureTrend(db, { accountIds: scope }),
   ]);
   const summary = posture.accounts.find((a) => a.scopeId === accountId)!;
@@ -293,21 +301,55 @@ export async function accountPosture(db: Db, user: SessionUser, accountId: strin
     services: serviceRollups(summary.controls),
     failing: await failingView(db, posture, { limits: ACCOUNT_FAILING_LIMITS }),
     exclusions,
-    sync: sync.filter((r) => r.accountId === accountId),
+    sync,
     trend,
   };
 }
 
-/** Every account-region-source the user may see with its health (the Sync status page's rows). */
-export async function syncHealthFor(db: Db, user: SessionUser): Promise<SyncHealthRow[]> {
-  return (await syncStatus(db, user)).map((r) => ({
-    accountId: r.accountId,
-    accountName: r.accountName,
-    region: r.region,
-    source: r.source,
-    health: r.health,
-    lastSuccessAt: r.lastSuccessAt,
-    lastErrorAt: r.lastErrorAt,
-    lastError: r.lastError,
-  }));
+/**
+ * Every account-region-source the user may see (or of one account) with its health: the
+ * Sync status page's rows, read in one statement (one primary-key probe per account-region-
+ * source for its state and its latest run), ordered as that page orders them.
+ */
+export async function syncHealthFor(db: Db, user: SessionUser, options: { accountId?: string } = {}): Promise<SyncHealthRow[]> {
+  const visible = await visibleAccountIds(db, user);
+  const all = visible === 'all';
+  const ids = all ? [] : visible;
+  const only = options.accountId ?? null;
+  const rows = await db.$queryRaw<
+    {
+      account_id: string;
+      account_name: string;
+      region: string;
+      source: 'securityhub' | 'config';
+      last_success_at: Date | null;
+      last_error_at: Date | null;
+      last_error: string | null;
+      running: boolean;
+    }[]
+  >`
+    SELECT a.id AS account_id, a.name AS account_name, r.region, s.source::text AS source,
+           st.last_success_at, st.last_error_at, st.last_error,
+           coalesce((SELECT x.status = 'running' FROM sync_runs x
+                     WHERE x.account_id = a.id AND x.region = r.region AND x.source = s.source
+                     ORDER BY x.started_at DESC LIMIT 1), false) AS running
+    FROM aws_accounts a
+    CROSS JOIN LATERAL unnest(a.regions) WITH ORDINALITY AS r(region, n)
+    CROSS JOIN (VALUES (1, 'securityhub'::"SyncSource"), (2, 'config'::"SyncSource")) AS s(n, source)
+    LEFT JOIN sync_states st ON st.account_id = a.id AND st.region = r.region AND st.source = s.source
+    WHERE (${all} OR a.id = ANY(${ids}::text[])) AND (${only}::text IS NULL OR a.id = ${only}::text)
+    ORDER BY a.name, a.id, r.n, s.n`;
+  return rows.map((r) => {
+    const failing = Boolean(r.last_error_at && (!r.last_success_at || r.last_error_at > r.last_success_at));
+    return {
+      accountId: r.account_id,
+      accountName: r.account_name,
+      region: r.region,
+      source: r.source,
+      health: r.running ? 'running' : failing ? 'failing' : r.last_success_at ? 'ok' : 'never-synced',
+      lastSuccessAt: r.last_success_at?.toISOString() ?? null,
+      lastErrorAt: r.last_error_at?.toISOString() ?? null,
+      lastError: failing ? r.last_error : null,
+    };
+  });
 }

@@ -8,6 +8,7 @@ import {
   controlsByUrgency,
   groupFailingResources,
   isRecordedRow,
+  pageOfAccounts,
   scoreBand,
   serviceRollups,
   type AccountControlRow,
@@ -87,6 +88,35 @@ describe('heatmap', () => {
     expect(s3.total).toMatchObject({ passed: 2, failed: 1, score: 2 / 3 });
     const sqs = heatmap.rows[1];
     expect(sqs.cells[1]).toMatchObject({ passed: 0, failed: 0, score: null });
+  });
+
+  it('pages its accounts, keeping every service row and its total over all accounts', () => {
+    const accounts = Array.from({ length: 5 }, (_, i) => ({ id: String(100000000000 + i), name: `Account ${i}` }));
+    const rows: AccountControlRow[] = accounts.map((a, i) => ({ accountId: a.id, controlId: 'S3-ENC', serviceId: 's3', status: 'failed', passed: i, failed: 1, excepted: 0, unknown: 0, maxSeverity: null }));
+    const whole = buildOverview(rows, accounts, { catalog: TEST_CATALOG, heatmapPage: 1 }).heatmap;
+    expect(whole.accounts).toHaveLength(5);
+
+    const second = buildOverview(rows, accounts, { catalog: TEST_CATALOG, heatmapPage: 2 });
+    expect(second.heatmapPaging).toEqual({ page: 1, pages: 1, first: 1, last: 5, total: 5 }); // 10 a page: one page
+    const paged = pageOfAccounts(accounts, 2, 2);
+    expect(paged.paging).toEqual({ page: 2, pages: 3, first: 3, last: 4, total: 5 });
+    expect(paged.accounts.map((a) => a.id)).toEqual([accounts[2].id, accounts[3].id]);
+
+    // 25 accounts: page 2 shows the 11th to 20th, each S3 total still over all 25.
+    const many = Array.from({ length: 25 }, (_, i) => ({ id: String(200000000000 + i), name: `Account ${i}` }));
+    const manyRows: AccountControlRow[] = many.map((a, i) => ({ accountId: a.id, controlId: 'S3-ENC', serviceId: 's3', status: 'failed', passed: i, failed: 1, excepted: 0, unknown: 0, maxSeverity: null }));
+    const page2 = buildOverview(manyRows, many, { catalog: TEST_CATALOG, heatmapPage: 2 });
+    expect(page2.heatmapPaging).toEqual({ page: 2, pages: 3, first: 11, last: 20, total: 25 });
+    expect(page2.heatmap.accounts.map((a) => a.id)).toEqual(many.slice(10, 20).map((a) => a.id));
+    const s3 = page2.heatmap.rows.find((r) => r.serviceId === 's3')!;
+    expect(s3.cells.map((c) => c.passed)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    expect(s3.total).toMatchObject({ passed: (24 * 25) / 2, failed: 25 });
+
+    // Out of range or not a number: clamped to the pages there are.
+    expect(pageOfAccounts(accounts, 99, 2).paging.page).toBe(3);
+    expect(pageOfAccounts(accounts, 0, 2).paging.page).toBe(1);
+    expect(pageOfAccounts(accounts, Number.NaN, 2).paging.page).toBe(1);
+    expect(pageOfAccounts([], 1, 2).paging).toEqual({ page: 1, pages: 1, first: 0, last: 0, total: 0 });
   });
 
   it('bands scores for colour', () => {

@@ -132,7 +132,10 @@ export interface ControlAggregate extends ResourceControlCounts {
  */
 export interface OverviewAggregates {
   controls: Map<string, ControlAggregate>;
+  /** At least the cells of the heatmap's page of accounts. */
   cells: Map<string, ResourceControlCounts>;
+  /** Per service over every account; computed from `cells` when absent (then all cells are needed). */
+  serviceTotals?: Map<string, ResourceControlCounts>;
 }
 
 export function heatmapCellKey(serviceId: string, accountId: string): string {
@@ -208,31 +211,70 @@ export function buildHeatmap(
   return heatmapOf(aggregateOverviewRows(rows).cells, accounts, services);
 }
 
-function heatmapOf(cellCounts: ReadonlyMap<string, ResourceControlCounts>, accounts: readonly { id: string; name: string }[], services: readonly CatalogService[]): Heatmap {
+/**
+ * Cells for the `shown` accounts (a page of `accounts`), rows for the services evaluated in any
+ * of `accounts`, each with its total over all of them.
+ */
+function heatmapOf(
+  cellCounts: ReadonlyMap<string, ResourceControlCounts>,
+  accounts: readonly { id: string; name: string }[],
+  services: readonly CatalogService[],
+  shown: readonly { id: string; name: string }[] = accounts,
+  serviceTotals?: ReadonlyMap<string, ResourceControlCounts>,
+): Heatmap {
+  const byService = new Map<string, ResourceControlCounts[]>();
+  if (serviceTotals) {
+    for (const [serviceId, counts] of serviceTotals) byService.set(serviceId, [counts]);
+  } else {
+    const inScope = new Set(accounts.map((a) => a.id));
+    for (const [key, counts] of cellCounts) {
+      const split = key.indexOf('\u0000');
+      if (!inScope.has(key.slice(split + 1))) continue;
+      const serviceId = key.slice(0, split);
+      byService.set(serviceId, [...(byService.get(serviceId) ?? []), counts]);
+    }
+  }
   const heatmapRows: HeatmapRow[] = [];
   for (const service of services) {
-    const cells = accounts.map((account) => {
+    const total = tally(byService.get(service.id) ?? []);
+    if (evaluatedCount(total) === 0) continue;
+    const cells = shown.map((account) => {
       const counts = cellCounts.get(heatmapCellKey(service.id, account.id));
       return { accountId: account.id, ...tally(counts ? [counts] : []) };
     });
-    const total = tally(cells);
-    if (evaluatedCount(total) === 0) continue;
     heatmapRows.push({ serviceId: service.id, serviceName: service.name, cells, total });
   }
   heatmapRows.sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'en'));
-  return { accounts: accounts.map((a) => ({ id: a.id, name: a.name })), rows: heatmapRows };
+  return { accounts: shown.map((a) => ({ id: a.id, name: a.name })), rows: heatmapRows };
 }
 
-export type ScoreBand = 'none' | 'good' | 'fair' | 'poor' | 'bad';
+/**
+ * Accounts per heatmap page: as many columns as a person can compare, and a page that stays
+ * small for an organization of hundreds of accounts (every cell is markup to render).
+ */
+export const HEATMAP_ACCOUNTS_PER_PAGE = 10;
 
-/** Colour bands of the heatmap (the percentage is always printed too). */
-export function scoreBand(score: number | null): ScoreBand {
-  if (score === null) return 'none';
-  if (score >= 0.9) return 'good';
-  if (score >= 0.7) return 'fair';
-  if (score >= 0.5) return 'poor';
-  return 'bad';
+export interface HeatmapPaging {
+  /** 1-based, clamped to the pages there are. */
+  page: number;
+  pages: number;
+  /** 1-based positions of the page's first and last account (0 and 0 when there are none). */
+  first: number;
+  last: number;
+  total: number;
 }
+
+/** Page `page` (1-based; clamped, and 1 when not a number) of a list of accounts. */
+export function pageOfAccounts<T>(accounts: readonly T[], page: number, size: number = HEATMAP_ACCOUNTS_PER_PAGE): { accounts: T[]; paging: HeatmapPaging } {
+  const total = accounts.length;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const current = Math.min(Math.max(1, Number.isFinite(page) ? Math.floor(page) : 1), pages);
+  const start = (current - 1) * size;
+  const end = Math.min(start + size, total);
+  return { accounts: accounts.slice(start, end), paging: { page: current, pages, first: total === 0 ? 0 : start + 1, last: end, total } };
+}
+
+export { scoreBand, type ScoreBand } from './score-band';
 
 export function formatScore(score: number | null): string {
   return score === null ? '—' : `${Math.floor(score * 1000) / 10}%`;
@@ -246,15 +288,25 @@ export interface PostureOverview extends Tally {
   failingBySeverity: { severity: Severity; controls: number; failedResources: number }[];
   /** Failing controls, highest severity then most failed resources first. */
   topFailingControls: ControlRollup[];
+  /** One page of the accounts (HEATMAP_ACCOUNTS_PER_PAGE), every evaluated service. */
   heatmap: Heatmap;
+  heatmapPaging: HeatmapPaging;
   /** Services with failures, lowest score first. */
   worstServices: ServiceRollup[];
+}
+
+export interface OverviewOptions {
+  catalog?: CatalogVersion;
+  worst?: number;
+  topControls?: number;
+  /** The heatmap's page of accounts (1-based, default 1). */
+  heatmapPage?: number;
 }
 
 export function buildOverview(
   rows: readonly AccountControlRow[],
   accounts: readonly { id: string; name: string }[],
-  options: { catalog?: CatalogVersion; worst?: number; topControls?: number } = {},
+  options: OverviewOptions = {},
 ): PostureOverview {
   const accountIds = new Set(accounts.map((a) => a.id));
   return buildOverviewOf(
@@ -268,9 +320,10 @@ export function buildOverview(
 export function buildOverviewOf(
   aggregates: OverviewAggregates,
   accounts: readonly { id: string; name: string }[],
-  options: { catalog?: CatalogVersion; worst?: number; topControls?: number } = {},
+  options: OverviewOptions = {},
 ): PostureOverview {
   const catalog = options.catalog ?? catalog2022;
+  const heatmapAccounts = pageOfAccounts(accounts, options.heatmapPage ?? 1);
   const controls = controlRollupsOf(aggregates.controls, accounts.length, catalog);
   const controlStatuses = Object.fromEntries(CONTROL_STATUSES.map((s) => [s, 0])) as ControlStatusCounts;
   for (const c of controls) controlStatuses[c.status] += 1;
@@ -296,7 +349,8 @@ export function buildOverviewOf(
     controlStatuses,
     failingBySeverity,
     topFailingControls: [...failing].sort(bySeverityThenFailed).slice(0, options.topControls ?? 10),
-    heatmap: heatmapOf(aggregates.cells, accounts, catalog.services),
+    heatmap: heatmapOf(aggregates.cells, accounts, catalog.services, heatmapAccounts.accounts, aggregates.serviceTotals),
+    heatmapPaging: heatmapAccounts.paging,
     worstServices: services
       .filter((s) => s.failed > 0)
       .sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || b.failed - a.failed || a.name.localeCompare(b.name, 'en'))
@@ -470,7 +524,7 @@ export interface FailingLimits {
   perRegion: number;
 }
 
-export const DEFAULT_FAILING_LIMITS: FailingLimits = { accounts: 20, perRegion: 25 };
+export const DEFAULT_FAILING_LIMITS: FailingLimits = { accounts: 5, perRegion: 5 };
 
 /** The first `limits.accounts` account groups, each region cut to its first `limits.perRegion` resources (totals kept). */
 export function capFailingGroups(groups: readonly FailingAccountGroup[], limits: FailingLimits): FailingAccountGroup[] {

@@ -10,8 +10,9 @@ import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { computePostureForAccounts } from './compute-posture';
 import { explorePage, exportRows, parseExplorerParams } from './findings-explorer';
 import { accountPosture, overviewFor, resolveAccountScope, servicePosture } from './posture-queries';
+import { postureInputsAsOf } from './posture-inputs';
 import { accountControlRows } from './posture-views';
-import { postureAsOf, postureTrend, snapshotDay, writePostureSnapshot } from './snapshots';
+import { postureAsOf, postureTrend, snapshotDay, snapshotRows, writePostureSnapshot, type TrendPoint } from './snapshots';
 
 let t: TestDatabase;
 let endpoint: AwsEndpoint;
@@ -155,6 +156,130 @@ describe('postureTrend and postureAsOf', () => {
 
     expect((await postureAsOf(t.prisma, { accountIds: [b], day: snapshotDay(today) })).accounts.map((x) => x.accountId)).toEqual([b]);
     expect(await postureAsOf(t.prisma, { accountIds: 'all', day: snapshotDay(daysAgo(30)) })).toMatchObject({ accounts: [], rows: [] });
+  });
+});
+
+describe('trend rollups', () => {
+  /** The trend summed straight from posture_snapshots, as postureTrend read it before the rollups. */
+  const trendFromSnapshots = async (filter: { accountIds: string[] | 'all'; serviceId?: string; controlId?: string }): Promise<TrendPoint[]> => {
+    const all = filter.accountIds === 'all';
+    const ids = all ? [] : (filter.accountIds as string[]);
+    const rows = await t.prisma.$queryRaw<Omit<TrendPoint, 'score'>[]>`
+      SELECT to_char(day, 'YYYY-MM-DD') AS day,
+             sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown
+      FROM posture_snapshots
+      WHERE day <= ${snapshotDay(today)}::date AND day > ${snapshotDay(today)}::date - 10
+        AND (${all} OR account_id = ANY(${ids}::text[]))
+        AND (${filter.serviceId ?? null}::text IS NULL OR service_id = ${filter.serviceId ?? null}::text)
+        AND (${filter.controlId ?? null}::text IS NULL OR control_id = ${filter.controlId ?? null}::text)
+      GROUP BY day ORDER BY day`;
+    return rows.map((r) => ({ ...r, score: r.passed + r.failed === 0 ? null : r.passed / (r.passed + r.failed) }));
+  };
+
+  it('give the same trends as summing posture_snapshots, after snapshots of different days and accounts', async () => {
+    const extra = '999999999999';
+    await t.prisma.awsAccount.create({ data: { id: extra, name: 'Extra', roleArn: `arn:aws:iam::${extra}:role/x`, externalId: 'x', regions: ['us-east-1'] } });
+    const posture = await computePostureForAccounts(t.prisma, [a], { asOf: today });
+    const failing = posture.resourceControls.find((rc) => rc.status === 'failed')!;
+    try {
+      await writePostureSnapshot(t.prisma, { asOf: daysAgo(6) });
+      await writePostureSnapshot(t.prisma, { asOf: daysAgo(5) });
+      await t.prisma.exclusion.create({
+        data: {
+          accountId: a,
+          scope: 'resource_control',
+          resourceId: failing.resourceId,
+          resourceType: failing.resourceType,
+          serviceId: failing.serviceId,
+          controlId: failing.controlId,
+          justification: 'test',
+          noPhiAttested: true,
+          expiresAt: new Date(today.getTime() + 30 * DAY),
+          status: 'approved',
+          requestedById: officer.id,
+        },
+      });
+      await writePostureSnapshot(t.prisma, { asOf: daysAgo(4) });
+    } finally {
+      await t.prisma.exclusion.deleteMany({ where: { justification: 'test' } });
+      await t.prisma.awsAccount.delete({ where: { id: extra } });
+    }
+    // Day 5 again without the extra account (its rows of that day stay), and today after a stray row.
+    await writePostureSnapshot(t.prisma, { asOf: daysAgo(5) });
+    await t.prisma.postureSnapshot.create({ data: { day: new Date(`${snapshotDay(today)}T00:00:00Z`), accountId: a, controlId: 'GONE-CONTROL', serviceId: 'gone', status: 'failed', failed: 9 } });
+    await writePostureSnapshot(t.prisma, { asOf: today });
+
+    const stored = await t.prisma.postureSnapshot.findMany({ where: { failed: { gt: 0 } }, select: { serviceId: true, controlId: true } });
+    const { serviceId, controlId } = stored.find((r) => r.serviceId === failing.serviceId) ?? stored[0];
+    const cases: { accountIds: string[] | 'all'; serviceId?: string; controlId?: string }[] = [
+      { accountIds: 'all' },
+      { accountIds: [a] },
+      { accountIds: [b, extra] },
+      { accountIds: 'all', serviceId },
+      { accountIds: [a], serviceId },
+      { accountIds: 'all', controlId },
+      { accountIds: [b], controlId },
+      { accountIds: 'all', serviceId, controlId },
+    ];
+    for (const filter of cases) {
+      const expected = await trendFromSnapshots(filter);
+      expect(expected.length, JSON.stringify(filter)).toBeGreaterThanOrEqual(4);
+      expect(await postureTrend(t.prisma, { ...filter, days: 10 }), JSON.stringify(filter)).toEqual(expected);
+    }
+    expect((await trendFromSnapshots({ accountIds: [extra] })).map((p) => p.day)).toEqual([snapshotDay(daysAgo(6)), snapshotDay(daysAgo(5)), snapshotDay(daysAgo(4))]);
+
+    // Every rollup row, not only the sums the trends ask for.
+    const drift = await t.prisma.$queryRaw<{ n: number }[]>`
+      SELECT (SELECT count(*)::int FROM (
+                (SELECT day, account_id, sum(passed)::int, sum(failed)::int, sum(excepted)::int, sum(unknown)::int FROM posture_snapshots GROUP BY 1, 2
+                 EXCEPT SELECT day, account_id, passed, failed, excepted, unknown FROM posture_snapshot_accounts)
+                UNION ALL
+                (SELECT day, account_id, passed, failed, excepted, unknown FROM posture_snapshot_accounts
+                 EXCEPT SELECT day, account_id, sum(passed)::int, sum(failed)::int, sum(excepted)::int, sum(unknown)::int FROM posture_snapshots GROUP BY 1, 2)) x)
+           + (SELECT count(*)::int FROM (
+                (SELECT day, account_id, service_id, sum(passed)::int, sum(failed)::int, sum(excepted)::int, sum(unknown)::int FROM posture_snapshots GROUP BY 1, 2, 3
+                 EXCEPT SELECT day, account_id, service_id, passed, failed, excepted, unknown FROM posture_snapshot_services)
+                UNION ALL
+                (SELECT day, account_id, service_id, passed, failed, excepted, unknown FROM posture_snapshot_services
+                 EXCEPT SELECT day, account_id, service_id, sum(passed)::int, sum(failed)::int, sum(excepted)::int, sum(unknown)::int FROM posture_snapshots GROUP BY 1, 2, 3)) y) AS n`;
+    expect(drift).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('writePostureSnapshot without asOf', () => {
+  it('stores what a live evaluation of that moment gives, read from the stored current posture', async () => {
+    const posture = await computePostureForAccounts(t.prisma, [b], { asOf: today });
+    const failing = posture.resourceControls.find((rc) => rc.status === 'failed')!;
+    const exclusion = await t.prisma.exclusion.create({
+      data: {
+        accountId: b,
+        scope: 'resource_control',
+        resourceId: failing.resourceId,
+        resourceType: failing.resourceType,
+        serviceId: failing.serviceId,
+        controlId: failing.controlId,
+        justification: 'test, now',
+        noPhiAttested: true,
+        expiresAt: new Date(Date.now() + 30 * DAY),
+        status: 'approved',
+        requestedById: officer.id,
+      },
+    });
+    try {
+      const result = await writePostureSnapshot(t.prisma);
+      const now = new Date();
+      expect(snapshotDay(now), 'the test ran across midnight UTC').toBe(result.day);
+      const live = snapshotRows(await computePostureForAccounts(t.prisma, 'all', { asOf: now, ...(await postureInputsAsOf(t.prisma, now)) }));
+      expect(live.some((r) => r.accountId === b && r.controlId === failing.controlId && r.excepted > 0)).toBe(true);
+      const rows = await storedRows(result.day);
+      expect(rows).toHaveLength(result.rows);
+      const tuple = (r: { accountId: string; controlId: string; status: string; passed: number; failed: number; excepted: number; unknown: number }) =>
+        JSON.stringify([r.accountId, r.controlId, r.status, r.passed, r.failed, r.excepted, r.unknown]);
+      expect(rows.map((r) => tuple({ ...r, accountId: r.account_id, controlId: r.control_id })).sort()).toEqual(live.map(tuple).sort());
+      expect(result.accounts).toBe(2);
+    } finally {
+      await t.prisma.exclusion.delete({ where: { id: exclusion.id } });
+    }
   });
 });
 

@@ -2,8 +2,12 @@
 // resource-control counts, so trends and "posture as of day D" are read from a small table
 // instead of being recomputed from raw findings. Written by the worker after each sync and
 // once a day; a later snapshot of the same day replaces the earlier one.
+// Two rollups, recomputed from those rows whenever a day's snapshot of an account is written,
+// serve the trends: sums per (day, account) and per (day, account, service).
+import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { computePostureForAccounts } from './compute-posture';
+import { readCurrentPosture } from './current-posture';
 import { postureInputsAsOf } from './posture-inputs';
 import { accountControlRows, isRecordedRow, scoreOf, type AccountControlRow } from './posture-views';
 import type { ControlStatus, PostureEvaluation, Severity } from './types';
@@ -14,7 +18,7 @@ export function snapshotDay(at: Date): string {
 }
 
 /** The rows a snapshot of this evaluation stores: controls with evaluated resources or a status worth keeping. */
-export function snapshotRows(evaluation: PostureEvaluation): AccountControlRow[] {
+export function snapshotRows(evaluation: Pick<PostureEvaluation, 'accounts'>): AccountControlRow[] {
   return accountControlRows(evaluation).filter(isRecordedRow);
 }
 
@@ -28,11 +32,19 @@ export interface SnapshotResult {
 /**
  * Computes posture for every registered account as of `asOf` (exclusions and attestations in
  * force then, the evidence synced so far) and stores it as the snapshot of asOf's UTC day,
- * replacing any earlier snapshot of that day. Idempotent; concurrent callers are serialized.
+ * replacing any earlier snapshot of that day, with the day's rollups of those accounts.
+ * Idempotent; concurrent callers are serialized.
+ *
+ * Without `asOf` ("now", the worker's calls) the posture is read from the stored current
+ * posture (refreshed first where out of date), which gives what a live evaluation would
+ * without holding every account's evidence in memory. A given `asOf` is evaluated live:
+ * the stored posture is only valid as of now.
  */
 export async function writePostureSnapshot(db: Db, options: { asOf?: Date } = {}): Promise<SnapshotResult> {
   const asOf = options.asOf ?? new Date();
-  const evaluation = await computePostureForAccounts(db, 'all', { asOf, ...(await postureInputsAsOf(db, asOf)) });
+  const evaluation = options.asOf
+    ? await computePostureForAccounts(db, 'all', { asOf, ...(await postureInputsAsOf(db, asOf)) })
+    : await readCurrentPosture(db, 'all', { now: asOf });
   const rows = snapshotRows(evaluation);
   const accountIds = evaluation.accounts.map((a) => a.scopeId);
   const day = snapshotDay(asOf);
@@ -58,6 +70,19 @@ export async function writePostureSnapshot(db: Db, options: { asOf?: Date } = {}
     await tx.$executeRaw`
       DELETE FROM posture_snapshots
       WHERE day = ${day}::date AND account_id = ANY(${accountIds}::text[]) AND taken_at < ${takenAt}`;
+    // The trend rollups of the day for these accounts, recomputed from the rows just written.
+    await tx.$executeRaw`DELETE FROM posture_snapshot_accounts WHERE day = ${day}::date AND account_id = ANY(${accountIds}::text[])`;
+    await tx.$executeRaw`
+      INSERT INTO posture_snapshot_accounts (day, account_id, passed, failed, excepted, unknown)
+      SELECT day, account_id, sum(passed)::int, sum(failed)::int, sum(excepted)::int, sum(unknown)::int
+      FROM posture_snapshots WHERE day = ${day}::date AND account_id = ANY(${accountIds}::text[])
+      GROUP BY day, account_id`;
+    await tx.$executeRaw`DELETE FROM posture_snapshot_services WHERE day = ${day}::date AND account_id = ANY(${accountIds}::text[])`;
+    await tx.$executeRaw`
+      INSERT INTO posture_snapshot_services (day, account_id, service_id, passed, failed, excepted, unknown)
+      SELECT day, account_id, service_id, sum(passed)::int, sum(failed)::int, sum(excepted)::int, sum(unknown)::int
+      FROM posture_snapshots WHERE day = ${day}::date AND account_id = ANY(${accountIds}::text[])
+      GROUP BY day, account_id, service_id`;
   });
   return { day, accounts: accountIds.length, rows: rows.length, takenAt };
 }
@@ -75,7 +100,8 @@ export interface TrendPoint {
 /**
  * The score per snapshot day over the last `days` days up to `until` (default today), for the
  * accounts given (`all`, or the ones a user may see) and optionally one service or control.
- * Days without a snapshot are absent.
+ * Days without a snapshot are absent. Read from the rollups (per account, or per account and
+ * service), or with a control from posture_snapshots by control: the same sums either way.
  */
 export async function postureTrend(
   db: Db,
@@ -86,14 +112,17 @@ export async function postureTrend(
   if (!all && ids.length === 0) return [];
   const days = Math.max(1, Math.min(options.days ?? 30, 3660));
   const until = snapshotDay(options.until ?? new Date());
+  const { serviceId, controlId } = options;
+  const table = controlId !== undefined ? Prisma.raw('posture_snapshots') : serviceId !== undefined ? Prisma.raw('posture_snapshot_services') : Prisma.raw('posture_snapshot_accounts');
+  const conditions = [Prisma.sql`day <= ${until}::date AND day > ${until}::date - ${days}::int`];
+  if (!all) conditions.push(Prisma.sql`account_id = ANY(${ids}::text[])`);
+  if (serviceId !== undefined) conditions.push(Prisma.sql`service_id = ${serviceId}`);
+  if (controlId !== undefined) conditions.push(Prisma.sql`control_id = ${controlId}`);
   const rows = await db.$queryRaw<{ day: string; passed: number; failed: number; excepted: number; unknown: number }[]>`
     SELECT to_char(day, 'YYYY-MM-DD') AS day,
            sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown
-    FROM posture_snapshots
-    WHERE day <= ${until}::date AND day > ${until}::date - ${days}::int
-      AND (${all} OR account_id = ANY(${ids}::text[]))
-      AND (${options.serviceId ?? null}::text IS NULL OR service_id = ${options.serviceId ?? null}::text)
-      AND (${options.controlId ?? null}::text IS NULL OR control_id = ${options.controlId ?? null}::text)
+    FROM ${table}
+    WHERE ${Prisma.join(conditions, ' AND ')}
     GROUP BY day ORDER BY day`;
   return rows.map((r) => ({ ...r, score: scoreOf(r) }));
 }

@@ -8,7 +8,7 @@ import type { Db } from '@/server/db';
 import { logger } from '@/server/logger';
 import { runExclusionMaintenance } from '@/server/exclusions/maintenance';
 import { writePostureSnapshot } from '@/server/posture/snapshots';
-import { refreshCurrentPostureAfterChange } from '@/server/posture/current-posture';
+import { refreshCurrentPostureAfterChange, refreshOutdatedPosture } from '@/server/posture/current-posture';
 import { enabledAccountRegions, syncAccountRegions, type AccountRegion } from './sync-organization';
 
 export const SYNC_QUEUE = 'sync-account-region';
@@ -17,6 +17,8 @@ export const SCHEDULE_QUEUE = 'sync-schedule';
 export const SNAPSHOT_QUEUE = 'posture-snapshot';
 /** Exclusion expiry and staleness. */
 export const MAINTENANCE_QUEUE = 'exclusion-maintenance';
+/** Current-posture rows brought up to date off the page requests: at worker start and every few minutes. */
+export const POSTURE_REFRESH_QUEUE = 'posture-refresh';
 const SNAPSHOT_DEBOUNCE_SECONDS = 30;
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 60;
 
@@ -43,6 +45,7 @@ export async function startJobQueue(databaseUrl: string, options: { worker: bool
   await boss.createQueue(SCHEDULE_QUEUE, { name: SCHEDULE_QUEUE, policy: 'singleton' });
   await boss.createQueue(SNAPSHOT_QUEUE, { name: SNAPSHOT_QUEUE, policy: 'stately' });
   await boss.createQueue(MAINTENANCE_QUEUE, { name: MAINTENANCE_QUEUE, policy: 'singleton' });
+  await boss.createQueue(POSTURE_REFRESH_QUEUE, { name: POSTURE_REFRESH_QUEUE, policy: 'singleton' });
   return boss;
 }
 
@@ -100,6 +103,13 @@ export async function runSyncWorker({ db, boss, concurrency = 4, intervalMinutes
     if (result.expired || result.markedStale || result.reportedAgain) logger.info(result, 'exclusion maintenance');
   });
   await boss.schedule(MAINTENANCE_QUEUE, '*/5 * * * *');
+  await boss.work(POSTURE_REFRESH_QUEUE, async () => {
+    const refreshed = await refreshOutdatedPosture(db);
+    if (refreshed > 0) logger.info({ refreshed }, 'current posture refreshed');
+  });
+  await boss.schedule(POSTURE_REFRESH_QUEUE, '*/5 * * * *');
+  // Now as well: after a release (new rules) or a restore, pages should not be the ones to refresh.
+  await boss.send(POSTURE_REFRESH_QUEUE, {});
   await boss.schedule(SCHEDULE_QUEUE, '* * * * *');
   await boss.work(SCHEDULE_QUEUE, async () => {
     const due = await dueAccountRegions(db, intervalMinutes);
