@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { catalog2022, findControl, findService } from '../src/server/catalog';
 import { writePostureSnapshot } from '../src/server/posture/snapshots';
+import { DEFAULT_FAILING_LIMITS } from '../src/server/posture/posture-views';
 import { appDatabase, seedUser, signIn } from './support';
 
 interface Counts {
@@ -138,7 +139,10 @@ test.describe('posture pages', () => {
     await expect(page.getByTestId('must-act')).toContainText('Responsible:');
     await expect(page.getByTestId('control-citations')).toContainText(control.hipaaCitations[0]);
     const resources = page.getByTestId('failing-resources').getByTestId('failing-resource');
-    if (worst.failed <= 40) await expect(resources).toHaveCount(worst.failed);
+    // Each region lists its first resources (DEFAULT_FAILING_LIMITS.perRegion) and its total.
+    const regionTotals = await page.getByTestId('failing-resources').getByTestId('region-total').allTextContents();
+    expect(regionTotals.map(Number).reduce((a, b) => a + b, 0)).toBe(worst.failed);
+    await expect(resources).toHaveCount(regionTotals.map(Number).reduce((n, total) => n + Math.min(total, DEFAULT_FAILING_LIMITS.perRegion), 0));
     const first = resources.first();
     const resourceId = (await first.getAttribute('data-resource'))!;
     await expect(first.getByTestId('finding-title').first()).not.toBeEmpty();
@@ -171,6 +175,14 @@ test.describe('posture pages', () => {
     await expect(page).toHaveURL(new RegExp(`/accounts/${mine.id}$`));
     await expect(page.getByTestId('account-failed')).toHaveText((await countsFromDatabase(allControlIds, mine.id)).failed.toLocaleString('en-US'));
     await expect(page.getByTestId('account-sync')).toBeVisible();
+    // The most urgent failing controls first; every control one link away.
+    const failingControls = Number(await page.getByTestId('account-failing-controls').textContent());
+    const listed = page.getByRole('table', { name: /^Failing controls of/ }).locator('tbody tr');
+    await expect(listed).toHaveCount(Math.min(failingControls, 25));
+    await page.getByTestId('all-controls-link').getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`/accounts/${mine.id}\\?controls=all#controls$`));
+    await expect(listed).toHaveCount(failingControls);
+    await expect(page.getByText(/^Other automated controls \(\d+\)$/)).toBeVisible();
 
     await expectNotFound(page, `/accounts/${other.id}`);
     await expectNotFound(page, `/services/s3?accountId=${other.id}`);

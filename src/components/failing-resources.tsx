@@ -1,7 +1,7 @@
 // Failing resources grouped by account and region: per resource its failing controls, the
 // finding titles and the remediation text from the findings, and a way to request an exclusion.
 import Link from 'next/link';
-import type { FailingAccountGroup, FailingCheck, FailingResource } from '@/server/posture/posture-views';
+import { FAILING_EVIDENCE_LISTED, type FailingAccountGroup, type FailingCheck, type FailingResource } from '@/server/posture/posture-views';
 import { EmptyState, SeverityBadge } from './posture-bits';
 
 export interface FindingTextView {
@@ -26,16 +26,17 @@ function isSafeUrl(url: string | null): url is string {
   return Boolean(url && /^https:\/\//.test(url));
 }
 
-function Evidence({ check, texts }: { check: FailingCheck; texts: Record<string, FindingTextView> }) {
+function Evidence({ check, texts, moreHref }: { check: FailingCheck; texts: Record<string, FindingTextView>; moreHref: string }) {
+  const shown = check.evidence.slice(0, FAILING_EVIDENCE_LISTED);
   const remediations = new Map<string, string | null>();
-  for (const e of check.evidence) {
+  for (const e of shown) {
     const text = e.source === 'securityhub' ? texts[e.recordId] : undefined;
     if (text?.remediationText && !remediations.has(text.remediationText)) remediations.set(text.remediationText, text.remediationUrl);
   }
   return (
     <div className="space-y-0.5">
       <ul>
-        {check.evidence.map((e) => (
+        {shown.map((e) => (
           <li key={e.recordId}>
             <span className="font-medium" data-testid="finding-title">
               {e.title ?? e.evidenceKey}
@@ -51,6 +52,11 @@ function Evidence({ check, texts }: { check: FailingCheck; texts: Record<string,
           </li>
         ))}
       </ul>
+      {check.evidence.length > shown.length && (
+        <Link href={moreHref} className="text-xs text-brand-700 underline" data-testid="more-evidence">
+          {check.evidence.length - shown.length} more {check.evidence.length - shown.length === 1 ? 'finding' : 'findings'}
+        </Link>
+      )}
       {[...remediations].map(([text, url]) => (
         <p key={text} className="text-xs text-slate-700" data-testid="remediation">
           <span className="font-medium">Remediation:</span> {text}{' '}
@@ -107,7 +113,10 @@ export function FailingResources({
             {group.regions.map((region) => (
               <section key={region.region} aria-label={`${accountNames[group.accountId] ?? group.accountId}, ${region.region}`} className="space-y-1">
                 <h3 className="font-mono text-sm font-semibold text-slate-700">
-                  {region.region} <span className="font-sans font-normal text-slate-500">({region.total} resources)</span>
+                  {region.region}{' '}
+                  <span className="font-sans font-normal text-slate-500">
+                    (<span data-testid="region-total">{region.total}</span> resources)
+                  </span>
                 </h3>
                 <div className="relative overflow-x-auto">
                   <table className="w-full text-left text-sm">
@@ -150,7 +159,7 @@ export function FailingResources({
                               <SeverityBadge severity={check.severity} />
                             </td>
                             <td className="py-1.5 pr-3">
-                              <Evidence check={check} texts={texts} />
+                              <Evidence check={check} texts={texts} moreHref={resourceFindingsHref(resource, check.controlId)} />
                             </td>
                             {canRequestExclusion && (
                               <td className="whitespace-nowrap py-1.5 text-right">

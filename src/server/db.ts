@@ -5,7 +5,7 @@
 // against ~0.6 ms through pg (bench/RESULTS.md).
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '@/generated/prisma/client';
+import { PrismaClient, type Prisma } from '@/generated/prisma/client';
 
 export type Db = PrismaClient;
 
@@ -43,6 +43,19 @@ export function pgPool(client: PrismaClient = db()): pg.Pool {
   const pool = pools.get(client);
   if (!pool) throw new Error('pgPool: this Prisma client was not made by createPrismaClient');
   return pool;
+}
+
+/**
+ * A read statement's rows through pg instead of Prisma: the posture pages' reads, where
+ * Prisma's per-statement compile and result mapping were ~45 ms of a request's CPU at 1M
+ * findings (bench/RESULTS.md). Same SQL as $queryRaw, but int8 and numeric columns come
+ * back as strings: cast them (`::int`). A client without a pool of ours (a transaction's)
+ * goes through Prisma.
+ */
+export async function queryRows<T extends unknown[]>(client: PrismaClient, query: Prisma.Sql): Promise<T> {
+  const pool = pools.get(client);
+  if (!pool) return client.$queryRaw<T>(query);
+  return (await pool.query(query.text, query.values as unknown[])).rows as T;
 }
 
 const globalForPrisma = globalThis as unknown as { safeguardsPrisma?: PrismaClient };

@@ -15,7 +15,8 @@
 // an exclusion decision, an account's creation) only move that work off the page request.
 // Attestations are not stored: they only decide manual controls, which are assembled when read.
 import { createHash } from 'node:crypto';
-import type { Db } from '@/server/db';
+import { Prisma } from '@/generated/prisma/client';
+import { queryRows, type Db } from '@/server/db';
 import { catalog2022 } from '@/server/catalog';
 import type { Severity } from '@/server/catalog/types';
 import { activeAttestations } from '@/server/attestations/active-attestations';
@@ -77,7 +78,7 @@ interface AccountInputs {
 /** The live fingerprint of each account's inputs, with what its stored rows were computed from. */
 async function readAccountInputs(db: Db, accountIds: readonly string[]): Promise<AccountInputs[]> {
   if (accountIds.length === 0) return [];
-  const rows = await db.$queryRaw<
+  const rows = await queryRows<
     {
       account_id: string;
       sync_version: string;
@@ -88,7 +89,7 @@ async function readAccountInputs(db: Db, accountIds: readonly string[]): Promise
       stale_after: Date | null;
       has_current_evidence: boolean | null;
     }[]
-  >`
+  >(db, Prisma.sql`
     SELECT ids.account_id,
            (SELECT md5(coalesce(string_agg(s.region || '/' || s.source::text || '/' || coalesce(s.last_success_at::text, '') || '/' || coalesce(s.last_error_at::text, ''),
                                            ',' ORDER BY s.region, s.source), ''))
@@ -99,7 +100,7 @@ async function readAccountInputs(db: Db, accountIds: readonly string[]): Promise
            c.inputs_version AS stored_version, c.computed_at, c.stale_after, c.has_current_evidence
     FROM unnest(${[...accountIds]}::text[]) WITH ORDINALITY AS ids(account_id, n)
     LEFT JOIN posture_current_accounts c ON c.account_id = ids.account_id
-    ORDER BY ids.n`;
+    ORDER BY ids.n`);
   return rows.map((r) => ({
     accountId: r.account_id,
     version: `${rulesFingerprint}:${r.sync_version}:${r.exclusions_version}`,
@@ -239,7 +240,7 @@ export type CurrentScope = string[] | 'all';
 
 /** Accounts with any synced record, registered or not (an index probe per account, not a scan). */
 async function accountsWithRecords(db: Db): Promise<string[]> {
-  const rows = await db.$queryRaw<{ account_id: string }[]>`
+  const rows = await queryRows<{ account_id: string }[]>(db, Prisma.sql`
     WITH RECURSIVE f AS (
       (SELECT account_id FROM findings ORDER BY account_id LIMIT 1)
       UNION ALL
@@ -250,13 +251,13 @@ async function accountsWithRecords(db: Db): Promise<string[]> {
       SELECT (SELECT n.account_id FROM config_evaluations n WHERE n.account_id > c.account_id ORDER BY n.account_id LIMIT 1) FROM c WHERE c.account_id IS NOT NULL
     )
     SELECT account_id FROM f WHERE account_id IS NOT NULL
-    UNION SELECT account_id FROM c WHERE account_id IS NOT NULL`;
+    UNION SELECT account_id FROM c WHERE account_id IS NOT NULL`);
   return rows.map((r) => r.account_id);
 }
 
 /** Every account posture may count: the registered ones and those with synced records. Sorted. */
 async function candidateAccounts(db: Db): Promise<string[]> {
-  const [registered, withRecords] = await Promise.all([db.awsAccount.findMany({ select: { id: true } }), accountsWithRecords(db)]);
+  const [registered, withRecords] = await Promise.all([queryRows<{ id: string }[]>(db, Prisma.sql`SELECT id FROM aws_accounts`), accountsWithRecords(db)]);
   return [...new Set([...registered.map((a) => a.id), ...withRecords])].sort(compareStrings);
 }
 
@@ -312,7 +313,7 @@ export async function readCurrentPosture(
   const serviceId = options.serviceId ?? null;
   const controlId = options.controlId ?? null;
   const [stored, attestations] = await Promise.all([
-    db.$queryRaw<
+    queryRows<
       {
         account_id: string;
         control_id: string;
@@ -325,12 +326,12 @@ export async function readCurrentPosture(
         max_severity: string | null;
         failed_suppressed: number;
       }[]
-    >`
+    >(db, Prisma.sql`
       SELECT account_id, control_id, service_id, status, passed, failed, excepted, unknown, max_severity, failed_suppressed
       FROM posture_current_controls
       WHERE account_id = ANY(${accountIds}::text[])
         AND (${serviceId}::text IS NULL OR service_id = ${serviceId}::text)
-        AND (${controlId}::text IS NULL OR control_id = ${controlId}::text)`,
+        AND (${controlId}::text IS NULL OR control_id = ${controlId}::text)`),
     activeAttestations(db, now, { accountIds }),
   ]);
   const rows: StoredControlRow[] = stored.map((r) => ({
@@ -371,7 +372,7 @@ export async function readFailingGroups(
   if (accounts.length === 0) return [];
   const serviceId = options.serviceId ?? null;
   const controlId = options.controlId ?? null;
-  const rows = await db.$queryRaw<
+  const rows = await queryRows<
     {
       account_id: string;
       control_id: string;
@@ -384,7 +385,7 @@ export async function readFailingGroups(
       evidence: StoredEvidence[];
       total: number;
     }[]
-  >`
+  >(db, Prisma.sql`
     WITH failing AS (
       SELECT account_id, control_id, resource_id, service_id, region, resource_type, severity, severity_rank, suppressed, evidence
       FROM posture_current_resources
@@ -401,7 +402,7 @@ export async function readFailingGroups(
     )
     SELECT f.account_id, f.control_id, f.resource_id, f.service_id, f.region, f.resource_type, f.severity, f.suppressed, f.evidence, r.total
     FROM failing f JOIN ranked r ON r.account_id = f.account_id AND r.region = f.region AND r.resource_id = f.resource_id
-    WHERE r.n <= ${options.limits.perRegion}`;
+    WHERE r.n <= ${options.limits.perRegion}`);
 
   const regionTotals = new Map<string, number>();
   const resourceControls: FailingResourceControl[] = rows.map((r) => {
@@ -471,17 +472,17 @@ export async function readCurrentOverview(
   const cellIds = options.cellsOf ? options.cellsOf.filter((id) => ids.includes(id)) : ids;
   const [totals, byCell, attestations] = await Promise.all([
     // Per control and per service in one scan of the rows.
-    db.$queryRaw<
+    queryRows<
       { control_id: string | null; service_id: string | null; passed: number; failed: number; excepted: number; unknown: number; severity_rank: number | null }[]
-    >`
+    >(db, Prisma.sql`
       SELECT control_id, CASE WHEN GROUPING(service_id) = 0 THEN service_id END AS service_id,
              sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown,
              max(CASE max_severity WHEN 'INFORMATIONAL' THEN 0 WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END) AS severity_rank
       FROM posture_current_controls WHERE account_id = ANY(${ids}::text[])
-      GROUP BY GROUPING SETS ((control_id), (service_id))`,
-    db.$queryRaw<{ service_id: string; account_id: string; passed: number; failed: number; excepted: number; unknown: number }[]>`
+      GROUP BY GROUPING SETS ((control_id), (service_id))`),
+    queryRows<{ service_id: string; account_id: string; passed: number; failed: number; excepted: number; unknown: number }[]>(db, Prisma.sql`
       SELECT service_id, account_id, sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown
-      FROM posture_current_controls WHERE account_id = ANY(${cellIds}::text[]) GROUP BY service_id, account_id`,
+      FROM posture_current_controls WHERE account_id = ANY(${cellIds}::text[]) GROUP BY service_id, account_id`),
     activeAttestations(db, now, { accountIds: ids }),
   ]);
   const severities = Object.keys(SEVERITY_RANK) as Severity[];

@@ -9,7 +9,8 @@
 import type { SessionUser } from '@/server/auth/users';
 import { visibleAccountIds } from '@/server/accounts/account-scope';
 import { findControl, findService, type CatalogControl, type CatalogService } from '@/server/catalog';
-import type { Db } from '@/server/db';
+import { Prisma } from '@/generated/prisma/client';
+import { queryRows, type Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, type CurrentPosture } from './current-posture';
 import {
@@ -54,11 +55,11 @@ export async function resolveAccountScope(db: Db, user: SessionUser, accountId?:
 }
 
 export async function scopeAccounts(db: Db, scope: AccountScope): Promise<ScopeAccount[]> {
-  return db.awsAccount.findMany({
-    where: scope === 'all' ? {} : { id: { in: scope } },
-    select: { id: true, name: true, regions: true, enabled: true },
-    orderBy: { id: 'asc' },
-  });
+  const all = scope === 'all';
+  return queryRows<ScopeAccount[]>(
+    db,
+    Prisma.sql`SELECT id, name, regions, enabled FROM aws_accounts WHERE (${all} OR id = ANY(${all ? [] : scope}::text[])) ORDER BY id`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,11 +120,11 @@ export interface FindingText {
 /** Description and remediation of Security Hub findings, from their ASFF. */
 export async function findingTexts(db: Db, findingIds: readonly string[]): Promise<Record<string, FindingText>> {
   if (findingIds.length === 0) return {};
-  const rows = await db.$queryRaw<{ id: string; description: string | null; remediation_text: string | null; remediation_url: string | null }[]>`
+  const rows = await queryRows<{ id: string; description: string | null; remediation_text: string | null; remediation_url: string | null }[]>(db, Prisma.sql`
     SELECT id, raw->>'Description' AS description,
            raw->'Remediation'->'Recommendation'->>'Text' AS remediation_text,
            raw->'Remediation'->'Recommendation'->>'Url' AS remediation_url
-    FROM findings WHERE id = ANY(${[...findingIds]}::text[])`;
+    FROM findings WHERE id = ANY(${[...findingIds]}::text[])`);
   return Object.fromEntries(rows.map((r) => [r.id, { description: r.description, remediationText: r.remediation_text, remediationUrl: r.remediation_url }]));
 }
 
@@ -316,7 +317,7 @@ export async function syncHealthFor(db: Db, user: SessionUser, options: { accoun
   const all = visible === 'all';
   const ids = all ? [] : visible;
   const only = options.accountId ?? null;
-  const rows = await db.$queryRaw<
+  const rows = await queryRows<
     {
       account_id: string;
       account_name: string;
@@ -327,7 +328,7 @@ export async function syncHealthFor(db: Db, user: SessionUser, options: { accoun
       last_error: string | null;
       running: boolean;
     }[]
-  >`
+  >(db, Prisma.sql`
     SELECT a.id AS account_id, a.name AS account_name, r.region, s.source::text AS source,
            st.last_success_at, st.last_error_at, st.last_error,
            coalesce((SELECT x.status = 'running' FROM sync_runs x
@@ -338,7 +339,7 @@ export async function syncHealthFor(db: Db, user: SessionUser, options: { accoun
     CROSS JOIN (VALUES (1, 'securityhub'::"SyncSource"), (2, 'config'::"SyncSource")) AS s(n, source)
     LEFT JOIN sync_states st ON st.account_id = a.id AND st.region = r.region AND st.source = s.source
     WHERE (${all} OR a.id = ANY(${ids}::text[])) AND (${only}::text IS NULL OR a.id = ${only}::text)
-    ORDER BY a.name, a.id, r.n, s.n`;
+    ORDER BY a.name, a.id, r.n, s.n`);
   return rows.map((r) => {
     const failing = Boolean(r.last_error_at && (!r.last_success_at || r.last_error_at > r.last_success_at));
     return {

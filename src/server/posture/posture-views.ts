@@ -535,11 +535,20 @@ export function capFailingGroups(groups: readonly FailingAccountGroup[], limits:
 }
 
 /** Security Hub finding ids among the failing evidence, to look their texts up. */
+/**
+ * Findings listed per failing control of a resource; the rest are one link away (the
+ * explorer). A resource can fail a control through dozens of findings, and listing them all
+ * made a page of 15 resources a megabyte (bench/RESULTS.md).
+ */
+export const FAILING_EVIDENCE_LISTED = 3;
+
+/** The Security Hub findings the failing-resource lists show (their texts are read for them). */
 export function failingFindingIds(groups: readonly FailingAccountGroup[]): string[] {
   const ids = new Set<string>();
   for (const g of groups)
     for (const r of g.regions)
-      for (const res of r.resources) for (const c of res.controls) for (const e of c.evidence) if (e.source === 'securityhub') ids.add(e.recordId);
+      for (const res of r.resources)
+        for (const c of res.controls) for (const e of c.evidence.slice(0, FAILING_EVIDENCE_LISTED)) if (e.source === 'securityhub') ids.add(e.recordId);
   return [...ids];
 }
 

@@ -5,7 +5,7 @@
 // Two rollups, recomputed from those rows whenever a day's snapshot of an account is written,
 // serve the trends: sums per (day, account) and per (day, account, service).
 import { Prisma } from '@/generated/prisma/client';
-import type { Db } from '@/server/db';
+import { queryRows, type Db } from '@/server/db';
 import { computePostureForAccounts } from './compute-posture';
 import { readCurrentPosture } from './current-posture';
 import { postureInputsAsOf } from './posture-inputs';
@@ -118,12 +118,12 @@ export async function postureTrend(
   if (!all) conditions.push(Prisma.sql`account_id = ANY(${ids}::text[])`);
   if (serviceId !== undefined) conditions.push(Prisma.sql`service_id = ${serviceId}`);
   if (controlId !== undefined) conditions.push(Prisma.sql`control_id = ${controlId}`);
-  const rows = await db.$queryRaw<{ day: string; passed: number; failed: number; excepted: number; unknown: number }[]>`
+  const rows = await queryRows<{ day: string; passed: number; failed: number; excepted: number; unknown: number }[]>(db, Prisma.sql`
     SELECT to_char(day, 'YYYY-MM-DD') AS day,
            sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown
     FROM ${table}
     WHERE ${Prisma.join(conditions, ' AND ')}
-    GROUP BY day ORDER BY day`;
+    GROUP BY day ORDER BY day`);
   return rows.map((r) => ({ ...r, score: scoreOf(r) }));
 }
 
@@ -144,7 +144,7 @@ export async function postureAsOf(db: Db, options: { accountIds: string[] | 'all
   const ids = all ? [] : (options.accountIds as string[]);
   const empty: PostureAsOf = { day: options.day, accounts: [], rows: [], controls: [] };
   if (!all && ids.length === 0) return empty;
-  const stored = await db.$queryRaw<
+  const stored = await queryRows<
     {
       day: string;
       taken_at: Date;
@@ -158,7 +158,7 @@ export async function postureAsOf(db: Db, options: { accountIds: string[] | 'all
       unknown: number;
       max_severity: string | null;
     }[]
-  >`
+  >(db, Prisma.sql`
     WITH latest AS (
       SELECT account_id, max(day) AS day FROM posture_snapshots
       WHERE day <= ${options.day}::date AND (${all} OR account_id = ANY(${ids}::text[]))
@@ -167,7 +167,7 @@ export async function postureAsOf(db: Db, options: { accountIds: string[] | 'all
     SELECT to_char(s.day, 'YYYY-MM-DD') AS day, s.taken_at, s.account_id, s.control_id, s.service_id, s.status,
            s.passed, s.failed, s.excepted, s.unknown, s.max_severity
     FROM posture_snapshots s JOIN latest l ON l.account_id = s.account_id AND l.day = s.day
-    ORDER BY s.account_id, s.control_id`;
+    ORDER BY s.account_id, s.control_id`);
 
   const accounts = new Map<string, { accountId: string; day: string; takenAt: Date }>();
   const controls = new Map<string, PostureAsOf['controls'][number]>();

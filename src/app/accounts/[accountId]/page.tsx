@@ -30,9 +30,19 @@ const HEALTH_STYLE = {
 
 // The check that decides "not found" runs before anything streams, so another owner's account
 // is a real 404; the posture itself streams in behind a skeleton.
-export default async function AccountPosturePage({ params }: { params: Promise<{ accountId: string }> }) {
+/** Failing controls listed before "show all": the most urgent first, enough for a first look. */
+const FAILING_CONTROLS_SHOWN = 25;
+
+export default async function AccountPosturePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission('posture:view');
   const { accountId } = await params;
+  const allControls = (await searchParams).controls === 'all';
   try {
     await resolveAccountScope(db(), user, accountId);
   } catch (error) {
@@ -41,12 +51,12 @@ export default async function AccountPosturePage({ params }: { params: Promise<{
   }
   return (
     <Suspense fallback={<PageSkeleton title="Account" />}>
-      <AccountPostureView user={user} accountId={accountId} />
+      <AccountPostureView user={user} accountId={accountId} allControls={allControls} />
     </Suspense>
   );
 }
 
-async function AccountPostureView({ user, accountId }: { user: SessionUser; accountId: string }) {
+async function AccountPostureView({ user, accountId, allControls }: { user: SessionUser; accountId: string; allControls: boolean }) {
   let data;
   try {
     data = await accountPosture(db(), user, accountId);
@@ -154,9 +164,23 @@ async function AccountPostureView({ user, accountId }: { user: SessionUser; acco
         {failing.length === 0 ? (
           <EmptyState>No control fails in this account.</EmptyState>
         ) : (
-          <ControlsTable caption={`Failing controls of ${account.name}`} rows={failing.map(row)} raci={null} controlHref={controlHref} showService />
+          <ControlsTable
+            caption={`Failing controls of ${account.name}`}
+            rows={(allControls ? failing : failing.slice(0, FAILING_CONTROLS_SHOWN)).map(row)}
+            raci={null}
+            controlHref={controlHref}
+            showService
+          />
         )}
-        {others.length > 0 && (
+        {!allControls && failing.length + others.length > Math.min(failing.length, FAILING_CONTROLS_SHOWN) && (
+          <p className="mt-3 text-sm" data-testid="all-controls-link">
+            {failing.length > FAILING_CONTROLS_SHOWN ? `The ${FAILING_CONTROLS_SHOWN} most urgent of ${failing.length} failing controls. ` : ''}
+            <Link href={`/accounts/${account.id}?controls=all#controls`} className="text-brand-700 underline">
+              Show every failing control{others.length > 0 ? ` and the ${others.length} other automated controls` : ''}
+            </Link>
+          </p>
+        )}
+        {allControls && others.length > 0 && (
           <details className="mt-4">
             <summary className="cursor-pointer text-sm text-brand-700">Other automated controls ({others.length})</summary>
             <div className="mt-2">
