@@ -524,7 +524,7 @@ export interface FailingLimits {
   perRegion: number;
 }
 
-export const DEFAULT_FAILING_LIMITS: FailingLimits = { accounts: 5, perRegion: 5 };
+export const DEFAULT_FAILING_LIMITS: FailingLimits = { accounts: 3, perRegion: 5 };
 
 /** The first `limits.accounts` account groups, each region cut to its first `limits.perRegion` resources (totals kept). */
 export function capFailingGroups(groups: readonly FailingAccountGroup[], limits: FailingLimits): FailingAccountGroup[] {

@@ -24,6 +24,29 @@ const DAY = 24 * 60 * 60 * 1000;
 const today = new Date();
 const daysAgo = (n: number) => new Date(today.getTime() - n * DAY);
 
+/** An approved exclusion of one failing resource-control, expiring at `expiresAt`. */
+function approveExclusionOf(
+  failing: { accountId: string; resourceId: string; resourceType: string; serviceId: string; controlId: string },
+  expiresAt: Date,
+  justification = 'test',
+) {
+  return t.prisma.exclusion.create({
+    data: {
+      accountId: failing.accountId,
+      scope: 'resource_control',
+      resourceId: failing.resourceId,
+      resourceType: failing.resourceType,
+      serviceId: failing.serviceId,
+      controlId: failing.controlId,
+      justification,
+      noPhiAttested: true,
+      expiresAt,
+      status: 'approved',
+      requestedById: officer.id,
+    },
+  });
+}
+
 beforeAll(async () => {
   t = await createTestDatabase();
   endpoint = await startTestOrganization({ seed: 9191, accounts: [{ name: 'Alpha', posture: 'weak' }, { name: 'Beta', posture: 'strong' }], regions: ['us-east-1'], findingsPerAccountRegion: 150 });
@@ -88,21 +111,7 @@ describe('writePostureSnapshot', () => {
   it('takes the exclusions in force into account', async () => {
     const posture = await computePostureForAccounts(t.prisma, [a], { asOf: today });
     const failing = posture.resourceControls.find((rc) => rc.status === 'failed')!;
-    const exclusion = await t.prisma.exclusion.create({
-      data: {
-        accountId: a,
-        scope: 'resource_control',
-        resourceId: failing.resourceId,
-        resourceType: failing.resourceType,
-        serviceId: failing.serviceId,
-        controlId: failing.controlId,
-        justification: 'test',
-        noPhiAttested: true,
-        expiresAt: new Date(today.getTime() + 30 * DAY),
-        status: 'approved',
-        requestedById: officer.id,
-      },
-    });
+    const exclusion = await approveExclusionOf(failing, new Date(today.getTime() + 30 * DAY));
     try {
       const yesterday = daysAgo(1);
       await writePostureSnapshot(t.prisma, { asOf: yesterday });
@@ -184,21 +193,7 @@ describe('trend rollups', () => {
     try {
       await writePostureSnapshot(t.prisma, { asOf: daysAgo(6) });
       await writePostureSnapshot(t.prisma, { asOf: daysAgo(5) });
-      await t.prisma.exclusion.create({
-        data: {
-          accountId: a,
-          scope: 'resource_control',
-          resourceId: failing.resourceId,
-          resourceType: failing.resourceType,
-          serviceId: failing.serviceId,
-          controlId: failing.controlId,
-          justification: 'test',
-          noPhiAttested: true,
-          expiresAt: new Date(today.getTime() + 30 * DAY),
-          status: 'approved',
-          requestedById: officer.id,
-        },
-      });
+      await approveExclusionOf(failing, new Date(today.getTime() + 30 * DAY));
       await writePostureSnapshot(t.prisma, { asOf: daysAgo(4) });
     } finally {
       await t.prisma.exclusion.deleteMany({ where: { justification: 'test' } });
@@ -250,21 +245,7 @@ describe('writePostureSnapshot without asOf', () => {
   it('stores what a live evaluation of that moment gives, read from the stored current posture', async () => {
     const posture = await computePostureForAccounts(t.prisma, [b], { asOf: today });
     const failing = posture.resourceControls.find((rc) => rc.status === 'failed')!;
-    const exclusion = await t.prisma.exclusion.create({
-      data: {
-        accountId: b,
-        scope: 'resource_control',
-        resourceId: failing.resourceId,
-        resourceType: failing.resourceType,
-        serviceId: failing.serviceId,
-        controlId: failing.controlId,
-        justification: 'test, now',
-        noPhiAttested: true,
-        expiresAt: new Date(Date.now() + 30 * DAY),
-        status: 'approved',
-        requestedById: officer.id,
-      },
-    });
+    const exclusion = await approveExclusionOf(failing, new Date(Date.now() + 30 * DAY), 'test, now');
     try {
       const result = await writePostureSnapshot(t.prisma);
       const now = new Date();
