@@ -90,15 +90,24 @@ async function readAccountInputs(db: Db, accountIds: readonly string[]): Promise
       has_current_evidence: boolean | null;
     }[]
   >(db, Prisma.sql`
-    SELECT ids.account_id,
-           (SELECT md5(coalesce(string_agg(s.region || '/' || s.source::text || '/' || coalesce(s.last_success_at::text, '') || '/' || coalesce(s.last_error_at::text, ''),
-                                           ',' ORDER BY s.region, s.source), ''))
-            FROM sync_states s WHERE s.account_id = ids.account_id) AS sync_version,
-           (SELECT md5(coalesce(string_agg(e.id::text || '/' || e.version::text || '/' || e.expires_at::text, ',' ORDER BY e.id), ''))
-            FROM exclusions e WHERE e.account_id = ids.account_id AND e.status = 'approved') AS exclusions_version,
-           EXISTS (SELECT 1 FROM aws_accounts a WHERE a.id = ids.account_id) AS registered,
+    WITH ids AS (SELECT * FROM unnest(${[...accountIds]}::text[]) WITH ORDINALITY AS ids(account_id, n)),
+    -- Set-based (one pass over each table for every account), not a subquery per account.
+    sync AS (
+      SELECT s.account_id,
+             md5(string_agg(s.region || '/' || s.source::text || '/' || coalesce(s.last_success_at::text, '') || '/' || coalesce(s.last_error_at::text, ''),
+                            ',' ORDER BY s.region, s.source)) AS version
+      FROM sync_states s WHERE s.account_id = ANY(${[...accountIds]}::text[]) GROUP BY s.account_id
+    ), approved AS (
+      SELECT e.account_id, md5(string_agg(e.id::text || '/' || e.version::text || '/' || e.expires_at::text, ',' ORDER BY e.id)) AS version
+      FROM exclusions e WHERE e.account_id = ANY(${[...accountIds]}::text[]) AND e.status = 'approved' GROUP BY e.account_id
+    )
+    SELECT ids.account_id, coalesce(sync.version, md5('')) AS sync_version, coalesce(approved.version, md5('')) AS exclusions_version,
+           a.id IS NOT NULL AS registered,
            c.inputs_version AS stored_version, c.computed_at, c.stale_after, c.has_current_evidence
-    FROM unnest(${[...accountIds]}::text[]) WITH ORDINALITY AS ids(account_id, n)
+    FROM ids
+    LEFT JOIN sync ON sync.account_id = ids.account_id
+    LEFT JOIN approved ON approved.account_id = ids.account_id
+    LEFT JOIN aws_accounts a ON a.id = ids.account_id
     LEFT JOIN posture_current_accounts c ON c.account_id = ids.account_id
     ORDER BY ids.n`);
   return rows.map((r) => ({
@@ -267,15 +276,26 @@ async function candidateAccounts(db: Db): Promise<string[]> {
  * counts them: the registered ones, plus those with non-archived records. Sorted.
  */
 export async function ensureCurrentPosture(db: Db, scope: CurrentScope, now: Date = new Date()): Promise<string[]> {
+  return (await ensureCurrent(db, scope, now)).accountIds;
+}
+
+/**
+ * ensureCurrentPosture, with a stamp of the stored rows of the scope's accounts: it changes
+ * whenever any of their rows are written (every refresh writes the account's computed_at and
+ * inputs version), so equal stamps mean equal rows.
+ */
+async function ensureCurrent(db: Db, scope: CurrentScope, now: Date): Promise<{ accountIds: string[]; stamp: string }> {
   const candidates = scope === 'all' ? await candidateAccounts(db) : [...new Set(scope)].sort(compareStrings);
-  const inputs = await readAccountInputs(db, candidates);
+  let inputs = await readAccountInputs(db, candidates);
   const outdated = inputs.filter((a) => !isCurrent(a, now));
   if (outdated.length > 0) {
     await refreshAccounts(db, outdated, now);
     const refreshed = new Map((await readAccountInputs(db, outdated.map((a) => a.accountId))).map((a) => [a.accountId, a]));
-    return inputs.filter((a) => a.registered || (refreshed.get(a.accountId) ?? a).stored?.hasCurrentEvidence).map((a) => a.accountId);
+    inputs = inputs.map((a) => refreshed.get(a.accountId) ?? a);
   }
-  return inputs.filter((a) => a.registered || a.stored?.hasCurrentEvidence).map((a) => a.accountId);
+  const stamp = createHash('sha256');
+  for (const a of inputs) stamp.update(`${a.accountId}:${a.stored?.version ?? ''}:${a.stored?.computedAt.getTime() ?? ''};`);
+  return { accountIds: inputs.filter((a) => a.registered || a.stored?.hasCurrentEvidence).map((a) => a.accountId), stamp: stamp.digest('hex') };
 }
 
 /**
@@ -454,6 +474,41 @@ export async function refreshCurrentPostureAfterChange(db: Db, accountIds: reado
   }
 }
 
+interface TotalsRow {
+  control_id: string | null;
+  service_id: string | null;
+  passed: number;
+  failed: number;
+  excepted: number;
+  unknown: number;
+  severity_rank: number | null;
+}
+
+/**
+ * The last few organization totals per database client, by stamp and accounts: the overview's
+ * largest read (a scan of every account's control rows), unchanged until an account is refreshed.
+ */
+const totalsMemos = new WeakMap<Db, Map<string, TotalsRow[]>>();
+const TOTALS_MEMO_ENTRIES = 16;
+
+/** Per control and per service over the accounts' stored rows (one scan), memoized by the rows' stamp. */
+async function organizationTotals(db: Db, ids: readonly string[], stamp: string): Promise<TotalsRow[]> {
+  let totalsMemo = totalsMemos.get(db);
+  if (!totalsMemo) totalsMemos.set(db, (totalsMemo = new Map()));
+  const key = createHash('sha256').update(stamp).update(ids.join(',')).digest('hex');
+  const memoized = totalsMemo.get(key);
+  if (memoized) return memoized;
+  const rows = await queryRows<TotalsRow[]>(db, Prisma.sql`
+      SELECT control_id, CASE WHEN GROUPING(service_id) = 0 THEN service_id END AS service_id,
+             sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown,
+             max(CASE max_severity WHEN 'INFORMATIONAL' THEN 0 WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END) AS severity_rank
+      FROM posture_current_controls WHERE account_id = ANY(${[...ids]}::text[])
+      GROUP BY GROUPING SETS ((control_id), (service_id))`);
+  totalsMemo.set(key, rows);
+  if (totalsMemo.size > TOTALS_MEMO_ENTRIES) totalsMemo.delete(totalsMemo.keys().next().value!);
+  return rows;
+}
+
 /**
  * What the overview needs of the current posture of these (registered, in-scope) accounts,
  * summed by the database rather than read row by row: buildOverviewOf(result, accounts) equals
@@ -467,19 +522,11 @@ export async function readCurrentOverview(
   now: Date = new Date(),
   options: { cellsOf?: readonly string[] } = {},
 ): Promise<OverviewAggregates> {
-  await ensureCurrentPosture(db, scope, now);
+  const { stamp } = await ensureCurrent(db, scope, now);
   const ids = [...accountIds];
   const cellIds = options.cellsOf ? options.cellsOf.filter((id) => ids.includes(id)) : ids;
   const [totals, byCell, attestations] = await Promise.all([
-    // Per control and per service in one scan of the rows.
-    queryRows<
-      { control_id: string | null; service_id: string | null; passed: number; failed: number; excepted: number; unknown: number; severity_rank: number | null }[]
-    >(db, Prisma.sql`
-      SELECT control_id, CASE WHEN GROUPING(service_id) = 0 THEN service_id END AS service_id,
-             sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown,
-             max(CASE max_severity WHEN 'INFORMATIONAL' THEN 0 WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END) AS severity_rank
-      FROM posture_current_controls WHERE account_id = ANY(${ids}::text[])
-      GROUP BY GROUPING SETS ((control_id), (service_id))`),
+    organizationTotals(db, ids, stamp),
     queryRows<{ service_id: string; account_id: string; passed: number; failed: number; excepted: number; unknown: number }[]>(db, Prisma.sql`
       SELECT service_id, account_id, sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown
       FROM posture_current_controls WHERE account_id = ANY(${cellIds}::text[]) GROUP BY service_id, account_id`),
