@@ -43,6 +43,9 @@ export async function startBenchApp(options: { databaseUrl: string; port: number
       SAFEGUARDS_DEMO_USERS: 'off',
       SAFEGUARDS_DATA_DIR: dataDir,
       SAFEGUARDS_DIST_DIR: options.distDir ?? '.next-bench',
+      // The loaded accounts are not real: no scheduled sync while the benchmark reads (an hour
+      // after the load, every account-region would be due, fail, and be refreshed meanwhile).
+      SAFEGUARDS_SYNC_INTERVAL_MINUTES: String(60 * 24 * 365),
       LOG_LEVEL: 'warn',
       ...options.extraEnv,
     },

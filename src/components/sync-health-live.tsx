@@ -47,17 +47,17 @@ export function SyncHealthLive({ initial, accountId }: { initial: SyncSummary; a
         </p>
       )}
       {summary.neverSynced > 0 && <p className="text-slate-600">{summary.neverSynced} account-region sources have never synced.</p>}
-      {summary.failing.length === 0 ? (
+      {summary.failingCount === 0 ? (
         <p className="text-emerald-800" data-testid="sync-failing-none">
           Every sync is healthy.
         </p>
       ) : (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900" data-testid="sync-failing">
           <p className="font-medium">
-            {summary.failing.length} failing {summary.failing.length === 1 ? 'sync' : 'syncs'}: the numbers for these may be out of date.
+            {summary.failingCount} failing {summary.failingCount === 1 ? 'sync' : 'syncs'}: the numbers for these may be out of date.
           </p>
           <ul className="mt-1 list-inside list-disc">
-            {summary.failing.slice(0, 6).map((r) => (
+            {summary.failing.map((r) => (
               <li key={`${r.accountId}-${r.region}-${r.source}`}>
                 {r.accountName} <span className="font-mono">{r.region}</span> {SOURCE[r.source]}: {r.lastError ?? 'error'} ({when(r.lastErrorAt)})
               </li>

@@ -13,7 +13,7 @@ import {
   serviceRollups,
   type AccountControlRow,
 } from './posture-views';
-import { summarizeSync, type SyncHealthRow } from './sync-summary';
+import { FAILING_SYNCS_LISTED, summarizeSync, type SyncHealthRow } from './sync-summary';
 import { ACCOUNT_A, ACCOUNT_B, AS_OF, attestation, BUCKET_1, BUCKET_2, configEvaluation, exclusion, finding, QUEUE_1, TEST_CATALOG } from './test-support';
 
 const ACCOUNTS = [
@@ -189,5 +189,14 @@ describe('sync summary', () => {
     ]);
     expect(summary).toMatchObject({ total: 4, lastSuccessAt: '2030-01-02T10:00:00.000Z', running: 1, neverSynced: 0 });
     expect(summary.failing.map((r) => r.region)).toEqual(['us-west-2']);
+    expect(summary.failingCount).toBe(1);
+  });
+
+  it('counts every failing source but lists only the first few', () => {
+    const base: SyncHealthRow = { accountId: ACCOUNT_A, accountName: 'Alpha', region: 'us-east-1', source: 'securityhub', health: 'failing', lastSuccessAt: null, lastErrorAt: '2030-01-03T00:00:00.000Z', lastError: 'AccessDenied' };
+    const rows = Array.from({ length: 40 }, (_, i) => ({ ...base, region: `region-${i}` }));
+    const summary = summarizeSync(rows);
+    expect(summary.failingCount).toBe(40);
+    expect(summary.failing.map((r) => r.region)).toEqual(rows.slice(0, FAILING_SYNCS_LISTED).map((r) => r.region));
   });
 });

@@ -19,10 +19,16 @@ export interface SyncSummary {
   lastSuccessAt: string | null;
   running: number;
   neverSynced: number;
+  /** How many account-region-sources' last attempt failed. */
+  failingCount: number;
+  /** The first of them (FAILING_SYNCS_LISTED): with hundreds failing, the page lists a few and links to the Sync status page. */
   failing: SyncHealthRow[];
 }
 
+export const FAILING_SYNCS_LISTED = 6;
+
 export function summarizeSync(rows: readonly SyncHealthRow[]): SyncSummary {
+  const failing = rows.filter((r) => r.health === 'failing');
   let last: string | null = null;
   for (const r of rows) if (r.lastSuccessAt && (!last || r.lastSuccessAt > last)) last = r.lastSuccessAt;
   return {
@@ -30,6 +36,7 @@ export function summarizeSync(rows: readonly SyncHealthRow[]): SyncSummary {
     lastSuccessAt: last,
     running: rows.filter((r) => r.health === 'running').length,
     neverSynced: rows.filter((r) => r.health === 'never-synced').length,
-    failing: rows.filter((r) => r.health === 'failing'),
+    failingCount: failing.length,
+    failing: failing.slice(0, FAILING_SYNCS_LISTED),
   };
 }
