@@ -13,7 +13,7 @@ import { dataDirectory, resolveDatabase } from '../src/server/platform/postgres'
 import { sessionSecret } from '../src/server/settings';
 import { buildIsCurrent, recordBuild } from './lib/build-fingerprint';
 import { withBuildLock } from './lib/build-lock';
-import { ownsProcessGroup, run, stopChild, waitForHttp } from './lib/processes';
+import { run, stopChild, waitForHttp } from './lib/processes';
 import { startDemoOrganization } from './lib/demo';
 import { startWorker } from './lib/worker-runtime';
 
@@ -37,8 +37,6 @@ async function shutdown(code: number) {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
-// The web server is in a process group of its own: a closed terminal must stop it too.
-process.on('SIGHUP', () => void shutdown(0));
 
 async function main() {
   mkdirSync(dataDir, { recursive: true });
@@ -101,14 +99,10 @@ async function main() {
   const nodeOptions = process.env.NODE_OPTIONS ?? '';
   const webNodeOptions =
     dev || nodeOptions.includes('--max-old-space-size') || !(heapMb > 0) ? nodeOptions : `${nodeOptions} --max-old-space-size=${Math.round(heapMb)}`.trim();
-  // In a process group of its own, so that stopping it stops the server process `next` starts too.
-  const next: ChildProcess = ownsProcessGroup(
-    spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', String(port)], {
-      cwd: root,
-      stdio: 'inherit',
-      detached: true,
-      env: { ...childEnv, NODE_OPTIONS: webNodeOptions, NEXT_TELEMETRY_DISABLED: '1' },
-    }),
+  const next: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', String(port)],
+    { cwd: root, stdio: 'inherit', env: { ...childEnv, NODE_OPTIONS: webNodeOptions, NEXT_TELEMETRY_DISABLED: '1' } },
   );
   cleanups.push(() => stopChild(next));
   next.on('exit', (code) => {
