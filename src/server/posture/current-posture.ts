@@ -499,7 +499,7 @@ async function organizationTotals(db: Db, ids: readonly string[], stamp: string)
   const memoized = totalsMemo.get(key);
   if (memoized) return memoized;
   const rows = await queryRows<TotalsRow[]>(db, Prisma.sql`
-      SELECT control_id, CASE WHEN GROUPING(service_id) = 0 THEN service_id END AS service_id,
+      SELECT control_id, service_id,
              sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown,
              max(CASE max_severity WHEN 'INFORMATIONAL' THEN 0 WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END) AS severity_rank
       FROM posture_current_controls WHERE account_id = ANY(${[...ids]}::text[])
