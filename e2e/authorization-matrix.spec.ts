@@ -352,6 +352,8 @@ const MATRIX: Row[] = [
   { file: 'api/raci/route.ts', method: 'GET', url: () => '/api/raci', expect: all('ok', 'unauth') },
   { file: 'api/raci/changes/route.ts', method: 'POST', url: () => '/api/raci/changes', body: {}, expect: by('forbidden', 'invalid', 'forbidden', 'forbidden', 'unauth') },
   { file: 'api/findings/route.ts', method: 'GET', url: () => '/api/findings?status=FAILED', expect: all('ok', 'unauth') },
+  { file: 'api/posture/failing/route.ts', method: 'GET', url: (i) => `/api/posture/failing?account=${i.other}&service=${i.serviceId}`, expect: by('ok', 'ok', 'notfound', 'ok', 'unauth') },
+  { file: 'api/posture/failing/route.ts', method: 'GET', url: (i) => `/api/posture/failing?account=${i.own}&region=not%20a%20region`, expect: all('invalid', 'unauth') },
   { file: 'api/findings.csv/route.ts', method: 'GET', url: () => '/api/findings.csv?status=FAILED', expect: all('ok', 'unauth') },
   { file: 'api/exclusions/route.ts', method: 'GET', url: () => '/api/exclusions', expect: all('ok', 'unauth') },
   { file: 'api/exclusions/route.ts', method: 'POST', url: () => '/api/exclusions', body: {}, expect: by('forbidden', 'invalid', 'invalid', 'forbidden', 'unauth') },

@@ -99,6 +99,8 @@ test.describe('posture pages', () => {
     await expect(page.getByTestId('last-sync')).not.toHaveText('never');
     await expect(page.getByTestId('overview-trend')).toBeVisible();
     await expect(page.getByTestId('worst-services').getByRole('listitem')).not.toHaveCount(0);
+    // The heatmap's cells are drawn in the browser: wait for them before the screenshot.
+    await expect(page.getByTestId('heatmap')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('overview.png'), fullPage: true });
 
     // The heatmap cell of Amazon S3 in the weakest account, opened from the keyboard.
@@ -155,6 +157,43 @@ test.describe('posture pages', () => {
     });
     await expect(page.getByTestId('explorer-total')).toHaveAttribute('data-total', String(findings));
     if (findings > 0) await expect(page.getByTestId('finding-row').first()).toContainText(resourceId);
+  });
+
+  test('collapsed failing-resource lists are read when opened: a service’s accounts, an account’s regions', async ({ page }) => {
+    const officer = await seedUser('compliance_officer');
+    await signIn(page, officer);
+    const s3 = findService('s3')!;
+    const s3Controls = s3.controls.map((c) => c.id);
+    const failingAccounts: { id: string; name: string; failed: number }[] = [];
+    for (const account of await accounts()) {
+      const { failed } = await countsFromDatabase(s3Controls, account.id);
+      if (failed > 0) failingAccounts.push({ id: account.id, name: account.name, failed });
+    }
+    expect(failingAccounts.length).toBeGreaterThan(2);
+
+    await page.goto('/services/s3');
+    const groups = page.getByTestId('failing-resources').locator('details[data-account]');
+    await expect(groups).toHaveCount(Math.min(failingAccounts.length, DEFAULT_FAILING_LIMITS.accounts));
+    const first = failingAccounts[0];
+    const group = page.locator(`details[data-account="${first.id}"]`);
+    await expect(group).not.toHaveAttribute('open');
+    await expect(group.locator('summary')).toContainText(`${first.failed} failed`);
+    await expect(group.getByTestId('failing-resource')).toHaveCount(0);
+    await group.locator('summary').click();
+    const totals = (await group.getByTestId('region-total').allTextContents()).map(Number);
+    expect(totals.length).toBeGreaterThan(0);
+    await expect(group.getByTestId('failing-resource')).toHaveCount(totals.reduce((n, total) => n + Math.min(total, DEFAULT_FAILING_LIMITS.perRegion), 0));
+    await expect(group.getByTestId('finding-title').first()).not.toBeEmpty();
+
+    // The account page: one collapsed list per region, with its count of failing resources.
+    await page.goto(`/accounts/${first.id}`);
+    const regions = page.getByTestId('failing-region');
+    await expect(regions).not.toHaveCount(0);
+    const region = regions.first();
+    const resources = Number(await region.getByTestId('failing-region-total').textContent());
+    await region.locator('summary').click();
+    await expect(region.getByTestId('failing-resource')).toHaveCount(Math.min(resources, DEFAULT_FAILING_LIMITS.perRegion));
+    await expect(region.getByTestId('region-total')).toHaveText(String(resources));
   });
 
   test('an account owner sees only their accounts, and another account’s pages are not found', async ({ page }) => {

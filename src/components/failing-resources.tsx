@@ -1,203 +1,95 @@
-// Failing resources grouped by account and region: per resource its failing controls, the
-// finding titles and the remediation text from the findings, and a way to request an exclusion.
+// Failing resources grouped by account and region. Lists that are shown open are rendered
+// here, on the server; collapsed ones are read when opened (LazyFailingDetails).
+import type { FailingAccountGroup } from '@/server/posture/posture-views';
+import { FailingRegionSections, type FailingRegionOptions, type FindingTextView } from './failing-resource-table';
+import { LazyFailingDetails } from './failing-resources-lazy';
+import { EmptyState } from './posture-bits';
 import Link from 'next/link';
-import { FAILING_EVIDENCE_LISTED, type FailingAccountGroup, type FailingCheck, type FailingResource } from '@/server/posture/posture-views';
-import { EmptyState, SeverityBadge } from './posture-bits';
 
-export interface FindingTextView {
-  description: string | null;
-  remediationText: string | null;
-  remediationUrl: string | null;
-}
+export { exclusionRequestHref, resourceFindingsHref, type FindingTextView } from './failing-resource-table';
 
-
-export function exclusionRequestHref(resource: Pick<FailingResource, 'accountId' | 'resourceId' | 'resourceType'>, controlId: string, serviceId: string): string {
-  const params = new URLSearchParams({ accountId: resource.accountId, resourceId: resource.resourceId, resourceType: resource.resourceType, controlId, serviceId });
-  return `/exclusions/new?${params}`;
-}
-
-export function resourceFindingsHref(resource: Pick<FailingResource, 'accountId' | 'resourceId'>, controlId?: string): string {
-  const params = new URLSearchParams({ account: resource.accountId, resource: resource.resourceId });
-  if (controlId) params.set('control', controlId);
-  return `/findings?${params}`;
-}
-
-function isSafeUrl(url: string | null): url is string {
-  return Boolean(url && /^https:\/\//.test(url));
-}
-
-function Evidence({ check, texts, moreHref }: { check: FailingCheck; texts: Record<string, FindingTextView>; moreHref: string }) {
-  const shown = check.evidence.slice(0, FAILING_EVIDENCE_LISTED);
-  const remediations = new Map<string, string | null>();
-  for (const e of shown) {
-    const text = e.source === 'securityhub' ? texts[e.recordId] : undefined;
-    if (text?.remediationText && !remediations.has(text.remediationText)) remediations.set(text.remediationText, text.remediationUrl);
-  }
+function AccountSummary({ group, accountName }: { group: FailingAccountGroup; accountName: string }) {
   return (
-    <div className="space-y-0.5">
-      <ul>
-        {shown.map((e) => (
-          <li key={e.recordId}>
-            <span className="font-medium" data-testid="finding-title">
-              {e.title ?? e.evidenceKey}
-            </span>{' '}
-            <span className="whitespace-nowrap text-xs text-slate-500">
-              {e.source === 'securityhub' ? 'Security Hub' : 'AWS Config'} {e.evidenceKey}
-            </span>
-            {e.annotation && (
-              <span className="block text-xs text-slate-700" data-testid="config-annotation">
-                {e.annotation}
-              </span>
-            )}
-          </li>
-        ))}
-      </ul>
-      {check.evidence.length > shown.length && (
-        <Link href={moreHref} className="text-xs text-brand-700 underline" data-testid="more-evidence">
-          {check.evidence.length - shown.length} more {check.evidence.length - shown.length === 1 ? 'finding' : 'findings'}
-        </Link>
-      )}
-      {[...remediations].map(([text, url]) => (
-        <p key={text} className="text-xs text-slate-700" data-testid="remediation">
-          <span className="font-medium">Remediation:</span> {text}{' '}
-          {isSafeUrl(url) && (
-            <a href={url} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">
-              AWS documentation
-            </a>
-          )}
-        </p>
-      ))}
-      {check.suppressedInSecurityHub && (
-        <p className="text-xs text-amber-800" title="Suppressed in Security Hub is not an approved exclusion: the failure still counts.">
-          Suppressed in Security Hub, not excluded here.
+    <>
+      {accountName} <span className="font-mono text-sm font-normal text-slate-500">{group.accountId}</span> · <span className="text-red-700">{group.failed} failed</span>
+    </>
+  );
+}
+
+export function FailingResources({
+  groups,
+  loaded,
+  texts,
+  accountNames,
+  accountsWithFailures,
+  ...options
+}: FailingRegionOptions & {
+  groups: FailingAccountGroup[];
+  /** Whether the groups carry their resources (shown open); otherwise each is read when opened. */
+  loaded: boolean;
+  texts: Record<string, FindingTextView>;
+  accountNames: Record<string, string>;
+  /** Accounts with failures, when the server listed only the first of them. */
+  accountsWithFailures?: number;
+}) {
+  if (groups.length === 0) return <EmptyState>No failing resources. Excepted ones are listed with their exclusions.</EmptyState>;
+  const query = options.explorerQuery ?? {};
+  return (
+    <div className="space-y-3" data-testid="failing-resources">
+      {groups.map((group) => {
+        const accountName = accountNames[group.accountId] ?? group.accountId;
+        const summary = <AccountSummary group={group} accountName={accountName} />;
+        return loaded ? (
+          <details key={group.accountId} open className="rounded border border-slate-200" data-account={group.accountId}>
+            <summary className="cursor-pointer bg-slate-50 px-3 py-2 font-medium">{summary}</summary>
+            <div className="space-y-3 p-3">
+              <FailingRegionSections accountId={group.accountId} accountName={accountName} regions={group.regions} texts={texts} {...options} />
+            </div>
+          </details>
+        ) : (
+          <LazyFailingDetails key={group.accountId} summary={summary} accountName={accountName} query={{ account: group.accountId, service: query.service, control: query.control }} {...options} />
+        );
+      })}
+      {accountsWithFailures !== undefined && accountsWithFailures > groups.length && (
+        <p className="text-sm" data-testid="more-failing-accounts">
+          {accountsWithFailures - groups.length} more accounts have failing resources:{' '}
+          <Link href={`/findings?${new URLSearchParams({ ...query, status: 'FAILED' })}`} className="text-brand-700 underline">
+            see them in the findings explorer
+          </Link>
         </p>
       )}
     </div>
   );
 }
 
-export function FailingResources({
-  groups,
-  texts,
-  accountNames,
-  canRequestExclusion,
-  singleControl = false,
-  explorerQuery = {},
-  perRegion = 5,
-  accountsWithFailures,
-}: {
-  groups: FailingAccountGroup[];
-  texts: Record<string, FindingTextView>;
-  accountNames: Record<string, string>;
-  canRequestExclusion: boolean;
-  /** On a control's page: the control is not repeated per resource. */
-  singleControl?: boolean;
-  /** Extra explorer filters (service or control) for the "see all" links. */
-  explorerQuery?: Record<string, string>;
-  /** Resources listed per region before pointing to the findings explorer. */
-  perRegion?: number;
-  /** Accounts with failures, when the server listed only the first of them. */
-  accountsWithFailures?: number;
-}) {
-  if (groups.length === 0) return <EmptyState>No failing resources. Excepted ones are listed with their exclusions.</EmptyState>;
+/** One account's failing resources, a collapsed list per region, each read when opened. */
+export function FailingResourcesByRegion({
+  accountId,
+  accountName,
+  regions,
+  ...options
+}: FailingRegionOptions & { accountId: string; accountName: string; regions: { region: string; resources: number; failed: number }[] }) {
+  if (regions.length === 0) return <EmptyState>No failing resources. Excepted ones are listed with their exclusions.</EmptyState>;
   return (
     <div className="space-y-3" data-testid="failing-resources">
-      {groups.map((group) => (
-        // Two accounts or fewer are shown open; with more, each account opens on demand.
-        <details key={group.accountId} open={groups.length <= 2} className="rounded border border-slate-200" data-account={group.accountId}>
-          <summary className="cursor-pointer bg-slate-50 px-3 py-2 font-medium">
-            {accountNames[group.accountId] ?? group.accountId} <span className="font-mono text-sm font-normal text-slate-500">{group.accountId}</span> ·{' '}
-            <span className="text-red-700">{group.failed} failed</span>
-          </summary>
-          <div className="space-y-3 p-3">
-            {group.regions.map((region) => (
-              <section key={region.region} aria-label={`${accountNames[group.accountId] ?? group.accountId}, ${region.region}`} className="space-y-1">
-                <h3 className="font-mono text-sm font-semibold text-slate-700">
-                  {region.region}{' '}
-                  <span className="font-sans font-normal text-slate-500">
-                    (<span data-testid="region-total">{region.total}</span> resources)
-                  </span>
-                </h3>
-                <div className="relative overflow-x-auto">
-                  <table className="w-full text-left text-sm">
-                    <caption className="sr-only">
-                      Failing resources of {accountNames[group.accountId] ?? group.accountId} in {region.region}
-                    </caption>
-                    <thead className="text-xs text-slate-600">
-                      <tr>
-                        <th scope="col" className="py-1 pr-3">Resource</th>
-                        {!singleControl && <th scope="col" className="py-1 pr-3">Control</th>}
-                        <th scope="col" className="py-1 pr-3">Severity</th>
-                        <th scope="col" className="py-1 pr-3">Finding and remediation</th>
-                        {canRequestExclusion && (
-                          <th scope="col" className="py-1">
-                            <span className="sr-only">Actions</span>
-                          </th>
-                        )}
-                      </tr>
-                    </thead>
-                    {region.resources.slice(0, perRegion).map((resource) => (
-                      <tbody key={resource.resourceId} className="border-t border-slate-200" data-testid="failing-resource" data-resource={resource.resourceId}>
-                        {resource.controls.map((check, index) => (
-                          <tr key={check.controlId} className="align-top">
-                            {index === 0 && (
-                              <th scope="rowgroup" rowSpan={resource.controls.length} className="max-w-xs py-1.5 pr-3 font-normal">
-                                <Link href={resourceFindingsHref(resource, singleControl ? check.controlId : undefined)} className="break-all font-mono text-xs text-brand-700 underline">
-                                  {resource.resourceId}
-                                </Link>
-                                <div className="text-xs text-slate-500">{resource.resourceType}</div>
-                              </th>
-                            )}
-                            {!singleControl && (
-                              <td className="py-1.5 pr-3">
-                                <Link href={`/controls/${encodeURIComponent(check.controlId)}`} className="whitespace-nowrap font-mono text-xs text-brand-700 underline">
-                                  {check.controlId}
-                                </Link>
-                              </td>
-                            )}
-                            <td className="py-1.5 pr-3">
-                              <SeverityBadge severity={check.severity} />
-                            </td>
-                            <td className="py-1.5 pr-3">
-                              <Evidence check={check} texts={texts} moreHref={resourceFindingsHref(resource, check.controlId)} />
-                            </td>
-                            {canRequestExclusion && (
-                              <td className="whitespace-nowrap py-1.5 text-right">
-                                <Link href={exclusionRequestHref(resource, check.controlId, check.serviceId)} className="text-xs text-brand-700 underline">
-                                  Request exclusion
-                                </Link>
-                              </td>
-                            )}
-                          </tr>
-                        ))}
-                      </tbody>
-                    ))}
-                  </table>
-                </div>
-                {region.total > Math.min(perRegion, region.resources.length) && (
-                  <p className="text-sm">
-                    {region.total - Math.min(perRegion, region.resources.length)} more in {region.region}:{' '}
-                    <Link
-                      href={`/findings?${new URLSearchParams({ ...explorerQuery, account: group.accountId, region: region.region, status: 'FAILED' })}`}
-                      className="text-brand-700 underline"
-                    >
-                      see them in the findings explorer
-                    </Link>
-                  </p>
-                )}
-              </section>
-            ))}
-          </div>
-        </details>
+      {regions.map((r) => (
+        <LazyFailingDetails
+          key={r.region}
+          testId="failing-region"
+          accountName={accountName}
+          query={{ account: accountId, region: r.region }}
+          summary={
+            <>
+              <span className="font-mono">{r.region}</span> ·{' '}
+              <span className="text-red-700">
+                <span data-testid="failing-region-total">{r.resources}</span> failing {r.resources === 1 ? 'resource' : 'resources'}
+              </span>{' '}
+              <span className="text-sm font-normal text-slate-600">({r.failed} failed resource-controls)</span>
+            </>
+          }
+          {...options}
+        />
       ))}
-      {accountsWithFailures !== undefined && accountsWithFailures > groups.length && (
-        <p className="text-sm" data-testid="more-failing-accounts">
-          {accountsWithFailures - groups.length} more accounts have failing resources:{' '}
-          <Link href={`/findings?${new URLSearchParams({ ...explorerQuery, status: 'FAILED' })}`} className="text-brand-700 underline">
-            see them in the findings explorer
-          </Link>
-        </p>
-      )}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
-// The heatmap's table, rendered from compact counts. A client component so that the page's
-// RSC payload carries four numbers a cell instead of each cell's markup: at a page of
-// accounts × ~95 services that markup was most of the overview's bytes and render time.
+// The heatmap's table, rendered from compact counts, in the browser only. The page's RSC
+// payload carries four numbers a cell; the cells' markup (a labelled link each, ~1,000 of
+// them for 10 accounts × ~95 services) was 400 KB of the overview's HTML and most of its
+// server render time, so the server sends a placeholder of the table's size instead.
 import Link from 'next/link';
+import { useSyncExternalStore } from 'react';
 import { scoreBand } from '@/server/posture/score-band';
 import { formatPercent } from './posture-bits';
 
@@ -16,7 +18,21 @@ export interface CompactHeatmap {
 
 const scoreOf = ([passed, failed]: CompactCounts) => (passed + failed === 0 ? null : passed / (passed + failed));
 
+const noSubscription = () => () => {};
+
+/** False while rendering on the server and hydrating, true in the browser afterwards. */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
 export function HeatmapTable({ heatmap, caption }: { heatmap: CompactHeatmap; caption: string }) {
+  if (!useInBrowser()) {
+    return (
+      <div className="flex items-center justify-center rounded border border-slate-200 text-sm text-slate-500" style={{ height: `min(36rem, ${2.5 + heatmap.rows.length * 2.5}rem)` }} data-testid="heatmap-loading" role="status">
+        Drawing the heatmap of {heatmap.rows.length} services × {heatmap.accounts.length} accounts…
+      </div>
+    );
+  }
   return (
     <div className="relative max-h-[36rem] overflow-auto rounded border border-slate-200" data-testid="heatmap">
       <table className="w-full border-separate border-spacing-0 text-sm">

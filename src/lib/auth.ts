@@ -5,6 +5,7 @@ import type { NextAuthOptions } from 'next-auth';
 import { getServerSession } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { db } from '@/server/db';
 import { TooManyRequestsError } from '@/server/errors';
 import { parseRoleMap, roleFromClaims, upsertOidcUser } from '@/server/auth/oidc';
@@ -77,11 +78,14 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-/** The signed-in user, read fresh from the database so role changes and disabling apply at once. */
-export async function getCurrentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, read fresh from the database so role changes and disabling apply at once;
+ * once per request (React's cache), though the layout and the page both ask.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await getServerSession(authOptions)) as { uid?: unknown } | null;
   return typeof session?.uid === 'string' ? findActiveUser(db(), session.uid) : null;
-}
+});
 
 /** For pages: signed out → sign-in page; signed in without the permission → 403. */
 export async function requirePagePermission(permission: Permission): Promise<SessionUser> {

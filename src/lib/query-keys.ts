@@ -5,4 +5,6 @@ export const queryKeys = {
   findings: () => ['findings'] as const,
   /** One view of the findings explorer, by its canonical query string. */
   findingsView: (queryString: string) => ['findings', queryString] as const,
+  /** The failing resources of one account (optionally of a service, control or region), by their query string. */
+  failingResources: (queryString: string) => ['failing-resources', queryString] as const,
 };

@@ -10,9 +10,9 @@ import { syncOrganization } from '@/server/sync/sync-organization';
 import { registerOrganizationAccounts } from '@/test/aws-organization';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { computePostureForAccounts } from './compute-posture';
-import { failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, refreshCurrentPosture, refreshOutdatedPosture, type CurrentScope } from './current-posture';
+import { failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, readFailingRegionTotals, refreshCurrentPosture, refreshOutdatedPosture, type CurrentScope } from './current-posture';
 import { postureInputsAsOf } from './posture-inputs';
-import { accountPosture, ACCOUNT_FAILING_LIMITS, controlPosture, overviewFor, servicePosture } from './posture-queries';
+import { accountPosture, controlPosture, failingResourcesOf, overviewFor, servicePosture } from './posture-queries';
 import { accountControlRows, buildHeatmap, buildOverview, buildOverviewOf, capFailingGroups, DEFAULT_FAILING_LIMITS, groupFailingResources, type FailingLimits } from './posture-views';
 import type { PostureEvaluation } from './types';
 
@@ -100,10 +100,17 @@ async function expectSameViews(scope: CurrentScope, asOf: Date, options: { every
     expect(await failing({ controlId: control.id }, DEFAULT_FAILING_LIMITS)).toEqual(expectedFailing((rc) => rc.controlId === control.id, DEFAULT_FAILING_LIMITS));
   }
   // Account pages.
+  const oneAccount: FailingLimits = { accounts: 1, perRegion: DEFAULT_FAILING_LIMITS.perRegion };
   for (const account of live.accounts) {
     const view = await readCurrentPosture(t.prisma, [account.scopeId], { now: asOf });
     expect(view.accounts).toEqual([account]);
-    expect(await failing({ accountId: account.scopeId }, ACCOUNT_FAILING_LIMITS)).toEqual(expectedFailing((rc) => rc.accountId === account.scopeId, ACCOUNT_FAILING_LIMITS));
+    const expected = expectedFailing((rc) => rc.accountId === account.scopeId, oneAccount);
+    expect(await failing({ accountId: account.scopeId }, oneAccount)).toEqual(expected);
+    // The account page's collapsed regions: each one's failing resources and failed resource-controls.
+    const failedHere = live.resourceControls.filter((rc) => rc.accountId === account.scopeId && rc.status === 'failed');
+    expect(await readFailingRegionTotals(t.prisma, account.scopeId)).toEqual(
+      (expected[0]?.regions ?? []).map((r) => ({ region: r.region, resources: r.total, failed: failedHere.filter((rc) => rc.region === r.region).length })),
+    );
   }
   return { live, stored };
 }
@@ -128,6 +135,35 @@ describe('current posture of the demo organization', () => {
       await time(`account ${accountIds[0]}`, () => accountPosture(t.prisma, user, accountIds[0])),
     ];
     expect(Math.max(...pages)).toBeLessThan(Math.max(evaluated, 300));
+  });
+
+  it('lists more than two failing accounts collapsed, each read as the page opens it', async () => {
+    const officer = await t.prisma.user.create({ data: { email: 'collapsed@test', name: 'Officer', role: 'compliance_officer' } });
+    const user = { id: officer.id, email: officer.email, name: officer.name, role: officer.role };
+    const service = await servicePosture(t.prisma, user, { serviceId: 's3' });
+    expect(service.failing.accountsWithFailures).toBeGreaterThan(2);
+    expect(service.failing.loaded).toBe(false);
+    expect(service.failing.groups).toHaveLength(DEFAULT_FAILING_LIMITS.accounts);
+    expect(service.failing.groups.every((g) => g.regions.length === 0 && g.failed > 0)).toBe(true);
+    // Opened one by one, each account shows what a page narrowed to it lists open.
+    for (const group of service.failing.groups) {
+      const opened = await failingResourcesOf(t.prisma, user, { accountId: group.accountId, serviceId: 's3' });
+      const narrowed = await servicePosture(t.prisma, user, { serviceId: 's3', accountId: group.accountId });
+      expect(narrowed.failing.loaded).toBe(true);
+      expect(opened.regions).toEqual(narrowed.failing.groups[0].regions);
+      expect(opened.regions.length).toBeGreaterThan(0);
+      expect(Object.keys(opened.texts).length).toBeGreaterThan(0);
+      expect(narrowed.failing.groups[0].failed).toBe(group.failed);
+    }
+    // A region alone, as the account page opens it.
+    const [account] = service.failing.groups;
+    const regions = await readFailingRegionTotals(t.prisma, account.accountId);
+    const all = await failingResourcesOf(t.prisma, user, { accountId: account.accountId });
+    for (const r of regions) {
+      const one = await failingResourcesOf(t.prisma, user, { accountId: account.accountId, region: r.region });
+      expect(one.regions).toEqual(all.regions.filter((x) => x.region === r.region));
+      expect(one.regions[0].total).toBe(r.resources);
+    }
   });
 
   it('gives every page the views of the in-memory evaluation', async () => {

@@ -382,7 +382,7 @@ export async function readCurrentPosture(
  */
 export async function readFailingGroups(
   db: Db,
-  options: { failedByAccount: ReadonlyMap<string, number>; serviceId?: string; controlId?: string; limits: FailingLimits },
+  options: { failedByAccount: ReadonlyMap<string, number>; serviceId?: string; controlId?: string; region?: string; limits: FailingLimits },
 ): Promise<FailingAccountGroup[]> {
   const accounts = [...options.failedByAccount.entries()]
     .filter(([, failed]) => failed > 0)
@@ -392,6 +392,7 @@ export async function readFailingGroups(
   if (accounts.length === 0) return [];
   const serviceId = options.serviceId ?? null;
   const controlId = options.controlId ?? null;
+  const region = options.region ?? null;
   const rows = await queryRows<
     {
       account_id: string;
@@ -412,6 +413,7 @@ export async function readFailingGroups(
       WHERE status = 'failed' AND account_id = ANY(${accounts}::text[])
         AND (${serviceId}::text IS NULL OR service_id = ${serviceId}::text)
         AND (${controlId}::text IS NULL OR control_id = ${controlId}::text)
+        AND (${region}::text IS NULL OR region = ${region}::text)
     ), resources AS (
       SELECT account_id, region, resource_id, max(severity_rank) AS severity_rank FROM failing GROUP BY 1, 2, 3
     ), ranked AS (
@@ -447,6 +449,14 @@ export async function readFailingGroups(
     failed: options.failedByAccount.get(group.accountId) ?? group.failed,
     regions: group.regions.map((region) => ({ ...region, total: regionTotals.get(`${group.accountId}\u0000${region.region}`) ?? region.total })),
   }));
+}
+
+/** Per region of one account: its failing resources and failed resource-controls (code point order of regions). */
+export async function readFailingRegionTotals(db: Db, accountId: string): Promise<{ region: string; resources: number; failed: number }[]> {
+  return queryRows<{ region: string; resources: number; failed: number }[]>(db, Prisma.sql`
+    SELECT region, count(DISTINCT resource_id)::int AS resources, count(*)::int AS failed
+    FROM posture_current_resources WHERE account_id = ${accountId} AND status = 'failed'
+    GROUP BY region ORDER BY region COLLATE "C"`);
 }
 
 /** Failed resource-controls per account, from stored control rows (optionally of one service or control). */
@@ -545,7 +555,7 @@ export async function readCurrentOverview(
   const attested = attestationFinder(attestations, now);
   for (const control of catalog.services.flatMap((s) => s.controls)) {
     if (!isManualControl(control)) continue;
-    const count = ids.filter((id) => attested.forAccount(control.id, id).length > 0).length;
+    const count = attested.accountsCovered(control.id, ids);
     if (count > 0) controls.set(control.id, { passed: 0, failed: 0, excepted: 0, unknown: 0, maxSeverity: null, attestedAccounts: count });
   }
   const cells = new Map(byCell.map((r) => [heatmapCellKey(r.service_id, r.account_id), { passed: r.passed, failed: r.failed, excepted: r.excepted, unknown: r.unknown }]));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attestationFinder,
   complianceScore,
   currentResourceIds,
   evaluatePosture,
@@ -21,7 +22,7 @@ import {
   QUEUE_1,
   TEST_CATALOG,
 } from './test-support';
-import type { EvidenceRecord, PostureEvaluation, ResourceControlStatus, ScopeSummary } from './types';
+import type { Attestation, EvidenceRecord, PostureEvaluation, ResourceControlStatus, ScopeSummary } from './types';
 
 function evaluate(records: EvidenceRecord[], options: Partial<PostureInput> = {}): PostureEvaluation {
   return evaluatePosture({ catalog: TEST_CATALOG, records, asOf: AS_OF, ...options });
@@ -398,5 +399,37 @@ describe('complianceScore', () => {
     [{ passed: 0, failed: 0, excepted: 4, unknown: 4 }, null],
   ])('%o → %s', (counts, expected) => {
     expect(complianceScore(counts)).toBe(expected);
+  });
+});
+
+describe('attestationFinder.accountsCovered', () => {
+  const asOf = new Date('2026-06-01T00:00:00Z');
+  const later = new Date('2026-12-01T00:00:00Z');
+  const earlier = new Date('2026-01-01T00:00:00Z');
+  const accounts = ['111111111111', '222222222222', '333333333333'];
+  const attestation = (id: string, controlId: string, accountId: string | null, validUntil = later, status: 'confirmed' | 'pending' = 'confirmed'): Attestation => ({ id, controlId, accountId, status, validUntil });
+  const finder = attestationFinder(
+    [
+      attestation('a1', 'C-ACCOUNTS', '111111111111'),
+      attestation('a2', 'C-ACCOUNTS', '333333333333'),
+      attestation('a3', 'C-ACCOUNTS', '333333333333'),
+      attestation('a4', 'C-ACCOUNTS', '999999999999'),
+      attestation('a5', 'C-ORG', null),
+      attestation('a6', 'C-ORG', '222222222222'),
+      attestation('a7', 'C-EXPIRED', '111111111111', earlier),
+      attestation('a8', 'C-PENDING', '111111111111', later, 'pending'),
+    ],
+    asOf,
+  );
+
+  it('counts the accounts forAccount finds an attestation for, per control', () => {
+    for (const controlId of ['C-ACCOUNTS', 'C-ORG', 'C-EXPIRED', 'C-PENDING', 'C-NONE']) {
+      const expected = accounts.filter((id) => finder.forAccount(controlId, id).length > 0).length;
+      expect(finder.accountsCovered(controlId, accounts)).toBe(expected);
+    }
+    expect(finder.accountsCovered('C-ACCOUNTS', accounts)).toBe(2);
+    expect(finder.accountsCovered('C-ORG', accounts)).toBe(3);
+    expect(finder.accountsCovered('C-EXPIRED', accounts)).toBe(0);
+    expect(finder.accountsCovered('C-ACCOUNTS', [])).toBe(0);
   });
 });

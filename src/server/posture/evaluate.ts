@@ -346,6 +346,8 @@ function exclusionFinder(exclusions: readonly Exclusion[], asOf: Date): Exclusio
 export function attestationFinder(attestations: readonly Attestation[], asOf: Date) {
   const organizationWide = new Map<string, string[]>();
   const perAccount = new Map<string, string[]>();
+  /** Per control, the accounts with an attestation of their own. */
+  const accountsOf = new Map<string, Set<string>>();
   for (const attestation of attestations) {
     if (!isAttestationActive(attestation, asOf)) continue;
     const [map, key] =
@@ -355,11 +357,25 @@ export function attestationFinder(attestations: readonly Attestation[], asOf: Da
     const ids = map.get(key);
     if (ids) ids.push(attestation.id);
     else map.set(key, [attestation.id]);
+    if (attestation.accountId !== null) {
+      const accounts = accountsOf.get(attestation.controlId);
+      if (accounts) accounts.add(attestation.accountId);
+      else accountsOf.set(attestation.controlId, new Set([attestation.accountId]));
+    }
   }
   const sorted = (ids: readonly string[]) => [...ids].sort(compareStrings);
   return {
     forAccount(controlId: string, accountId: string): string[] {
       return sorted([...(perAccount.get(joinKey(controlId, accountId)) ?? []), ...(organizationWide.get(controlId) ?? [])]);
+    },
+    /** How many of these accounts an attestation in force covers for the control (forAccount's, counted without building lists). */
+    accountsCovered(controlId: string, accountIds: readonly string[]): number {
+      if (organizationWide.has(controlId)) return accountIds.length;
+      const accounts = accountsOf.get(controlId);
+      if (!accounts) return 0;
+      let covered = 0;
+      for (const accountId of accountIds) if (accounts.has(accountId)) covered++;
+      return covered;
     },
     forOrganization(controlId: string, accountIds: readonly string[]): string[] {
       const wide = organizationWide.get(controlId);

@@ -9,10 +9,11 @@
 import type { SessionUser } from '@/server/auth/users';
 import { visibleAccountIds } from '@/server/accounts/account-scope';
 import { findControl, findService, type CatalogControl, type CatalogService } from '@/server/catalog';
+import { compareStrings } from './evaluate';
 import { Prisma } from '@/generated/prisma/client';
 import { queryRows, type Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, type CurrentPosture } from './current-posture';
+import { ensureCurrentPosture, failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, readFailingRegionTotals, type CurrentPosture } from './current-posture';
 import {
   buildOverview,
   buildOverviewOf,
@@ -22,6 +23,7 @@ import {
   serviceRollups,
   type FailingAccountGroup,
   type FailingLimits,
+  type FailingRegionGroup,
   type PostureOverview,
   type ServiceRollup,
 } from './posture-views';
@@ -148,55 +150,81 @@ export async function exclusionsInForce(
 ): Promise<ExclusionInForce[]> {
   if (options.scope !== 'all' && options.scope.length === 0) return [];
   const control = options.controlId ? findControl(options.controlId) : undefined;
-  const rows = await db.exclusion.findMany({
-    where: {
-      status: 'approved',
-      expiresAt: { gt: options.asOf ?? new Date() },
-      ...(options.scope === 'all' ? {} : { accountId: { in: options.scope } }),
-      ...(options.serviceId ? { serviceId: options.serviceId } : {}),
-      ...(control ? { serviceId: control.serviceId, OR: [{ controlId: control.id }, { controlId: null }] } : {}),
-    },
-    select: {
-      id: true,
-      accountId: true,
-      scope: true,
-      resourceId: true,
-      resourceType: true,
-      serviceId: true,
-      controlId: true,
-      justification: true,
-      expiresAt: true,
-      requestedBy: { select: { name: true } },
-    },
-    orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
-    take: 500,
-  });
-  return rows.map(({ requestedBy, ...row }) => ({ ...row, requestedBy: requestedBy.name }));
+  if (options.controlId && !control) return [];
+  const all = options.scope === 'all';
+  // A service's exclusions; a control's are its own and its service's service-wide ones.
+  const serviceId = control?.serviceId ?? options.serviceId ?? null;
+  return queryRows<ExclusionInForce[]>(db, Prisma.sql`
+    SELECT e.id::text AS id, e.account_id AS "accountId", e.scope::text AS scope, e.resource_id AS "resourceId",
+           e.resource_type AS "resourceType", e.service_id AS "serviceId", e.control_id AS "controlId",
+           e.justification, e.expires_at AS "expiresAt", u.name AS "requestedBy"
+    FROM exclusions e JOIN users u ON u.id = e.requested_by_id
+    WHERE e.status = 'approved' AND e.expires_at > ${options.asOf ?? new Date()}
+      AND (${all} OR e.account_id = ANY(${all ? [] : options.scope}::text[]))
+      AND (${serviceId}::text IS NULL OR e.service_id = ${serviceId}::text)
+      AND (${control?.id ?? null}::text IS NULL OR e.control_id IS NULL OR e.control_id = ${control?.id ?? null}::text)
+    ORDER BY e.expires_at, e.id
+    LIMIT 500`);
 }
 
 export interface FailingView {
-  /** The first accounts with failures (by id), each region with its first resources and its total. */
+  /**
+   * The first accounts with failures (by id). When `loaded`, each region with its first
+   * resources and its total; otherwise only the accounts' failed counts (regions empty), and
+   * a page reads an account's resources when it is opened (failingResourcesOf).
+   */
   groups: FailingAccountGroup[];
+  loaded: boolean;
   /** Accounts with failed resource-controls, listed or not. */
   accountsWithFailures: number;
   limits: FailingLimits;
   texts: Record<string, FindingText>;
 }
 
-async function failingView(
-  db: Db,
-  posture: CurrentPosture,
-  options: { serviceId?: string; controlId?: string; limits?: FailingLimits },
-): Promise<FailingView> {
-  const limits = options.limits ?? DEFAULT_FAILING_LIMITS;
+/** Up to this many listed accounts are shown open, with their resources; more are listed collapsed. */
+export const FAILING_ACCOUNTS_SHOWN_OPEN = 2;
+
+async function failingView(db: Db, posture: CurrentPosture, options: { serviceId?: string; controlId?: string }): Promise<FailingView> {
+  const limits = DEFAULT_FAILING_LIMITS;
   const failed = failedByAccount(posture.rows, options);
+  const withFailures = [...failed.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => compareStrings(a, b));
+  const listed = withFailures.slice(0, limits.accounts);
+  const view = { accountsWithFailures: withFailures.length, limits };
+  if (listed.length > FAILING_ACCOUNTS_SHOWN_OPEN) {
+    return { ...view, loaded: false, texts: {}, groups: listed.map(([accountId, n]) => ({ accountId, failed: n, regions: [] })) };
+  }
   const groups = await readFailingGroups(db, { failedByAccount: failed, serviceId: options.serviceId, controlId: options.controlId, limits });
-  return {
-    groups,
-    accountsWithFailures: [...failed.values()].filter((n) => n > 0).length,
-    limits,
-    texts: await findingTexts(db, failingFindingIds(groups)),
-  };
+  return { ...view, loaded: true, groups, texts: await findingTexts(db, failingFindingIds(groups)) };
+}
+
+export interface FailingResourcesOf {
+  /** The account's regions with failures, each with its first resources and its total. */
+  regions: FailingRegionGroup[];
+  texts: Record<string, FindingText>;
+}
+
+/**
+ * The failing resources of one account the user may see (NotFoundError otherwise), of a
+ * service or a control and in a region when given: what a collapsed list shows when opened.
+ */
+export async function failingResourcesOf(
+  db: Db,
+  user: SessionUser,
+  options: { accountId: string; serviceId?: string; controlId?: string; region?: string },
+): Promise<FailingResourcesOf> {
+  if (options.serviceId && !findService(options.serviceId)) throw new NotFoundError(`There is no service "${options.serviceId}" in the catalog.`);
+  if (options.controlId && !findControl(options.controlId)) throw new NotFoundError(`There is no control "${options.controlId}" in the catalog.`);
+  const scope = await resolveAccountScope(db, user, options.accountId);
+  await ensureCurrentPosture(db, scope);
+  const [group] = await readFailingGroups(db, {
+    failedByAccount: new Map([[options.accountId, 1]]),
+    serviceId: options.serviceId,
+    controlId: options.controlId,
+    region: options.region,
+    limits: { accounts: 1, perRegion: DEFAULT_FAILING_LIMITS.perRegion },
+  });
+  const regions = group?.regions ?? [];
+  return { regions, texts: await findingTexts(db, failingFindingIds(group ? [group] : [])) };
 }
 
 export interface ServicePosture {
@@ -270,15 +298,13 @@ export async function controlPosture(db: Db, user: SessionUser, options: { contr
   };
 }
 
-/** The account page: one account, every service, the first resources of each region. */
-export const ACCOUNT_FAILING_LIMITS: FailingLimits = { accounts: 1, perRegion: 5 };
-
 export interface AccountPosture {
   account: ScopeAccount;
   summary: ScopeSummary;
   /** The account's evaluated services, lowest score first. */
   services: ServiceRollup[];
-  failing: FailingView;
+  /** Its regions with failing resources (each region's resources are read when opened: failingResourcesOf). */
+  failingRegions: { region: string; resources: number; failed: number }[];
   exclusions: ExclusionInForce[];
   sync: SyncHealthRow[];
   trend: TrendPoint[];
@@ -300,7 +326,7 @@ export async function accountPosture(db: Db, user: SessionUser, accountId: strin
     account,
     summary,
     services: serviceRollups(summary.controls),
-    failing: await failingView(db, posture, { limits: ACCOUNT_FAILING_LIMITS }),
+    failingRegions: await readFailingRegionTotals(db, accountId),
     exclusions,
     sync,
     trend,

@@ -10,6 +10,7 @@ import { catalog2022 } from '@/server/catalog';
 import type { CatalogService, CatalogVersion } from '@/server/catalog/types';
 import { compareStrings, SEVERITY_RANK } from './evaluate';
 import { isManualControl } from './map-evidence';
+import { FAILING_EVIDENCE_LISTED } from './failing-evidence';
 import { outcomeOf } from './normalize';
 import type {
   ControlResult,
@@ -534,13 +535,7 @@ export function capFailingGroups(groups: readonly FailingAccountGroup[], limits:
   }));
 }
 
-/** Security Hub finding ids among the failing evidence, to look their texts up. */
-/**
- * Findings listed per failing control of a resource; the rest are one link away (the
- * explorer). A resource can fail a control through dozens of findings, and listing them all
- * made a page of 15 resources a megabyte (bench/RESULTS.md).
- */
-export const FAILING_EVIDENCE_LISTED = 3;
+export { FAILING_EVIDENCE_LISTED } from './failing-evidence';
 
 /** The Security Hub findings the failing-resource lists show (their texts are read for them). */
 export function failingFindingIds(groups: readonly FailingAccountGroup[]): string[] {

@@ -9,7 +9,7 @@ import { registerOrganizationAccounts, startTestOrganization } from '@/test/aws-
 import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { computePostureForAccounts } from './compute-posture';
 import { explorePage, exportRows, parseExplorerParams } from './findings-explorer';
-import { accountPosture, overviewFor, resolveAccountScope, servicePosture } from './posture-queries';
+import { accountPosture, failingResourcesOf, overviewFor, resolveAccountScope, servicePosture } from './posture-queries';
 import { postureInputsAsOf } from './posture-inputs';
 import { accountControlRows } from './posture-views';
 import { postureAsOf, postureTrend, snapshotDay, snapshotRows, writePostureSnapshot, type TrendPoint } from './snapshots';
@@ -287,12 +287,26 @@ describe('posture queries are confined to what the user may see', () => {
     expect(service.summary.resourceControls.failed).toBe(worst.failed);
     const failedInGroups = service.failing.groups.reduce((n, g) => n + g.failed, 0);
     expect(failedInGroups).toBe(worst.failed);
+    // Listed open here (two accounts or fewer), with the texts of their findings.
+    expect(service.failing.loaded).toBe(true);
     const withText = Object.values(service.failing.texts).filter((x) => x.remediationText);
     expect(withText.length).toBeGreaterThan(0);
 
     const narrowed = await servicePosture(t.prisma, officer, { serviceId: worst.serviceId, accountId: a });
     const cell = overview.overview.heatmap.rows.find((r) => r.serviceId === worst.serviceId)!.cells.find((c) => c.accountId === a)!;
     expect(narrowed.summary.resourceControls.failed).toBe(cell.failed);
+    // One account: shown open, with the same resources as the list read when opened.
+    expect(narrowed.failing.loaded).toBe(true);
+    const openedA = await failingResourcesOf(t.prisma, officer, { accountId: a, serviceId: worst.serviceId });
+    expect(openedA.regions).toEqual(narrowed.failing.groups[0]?.regions ?? []);
+    // A region of it alone, as the account page opens it.
+    if (openedA.regions.length > 0) {
+      const [first] = openedA.regions;
+      expect((await failingResourcesOf(t.prisma, officer, { accountId: a, serviceId: worst.serviceId, region: first.region })).regions).toEqual([first]);
+    }
+    // Another owner's account, or an unknown service, is not found.
+    await expect(failingResourcesOf(t.prisma, owner, { accountId: b, serviceId: worst.serviceId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(failingResourcesOf(t.prisma, officer, { accountId: a, serviceId: 'no-such-service' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('explores findings in the user’s accounts only, with counts matching the table', async () => {

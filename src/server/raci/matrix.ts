@@ -3,7 +3,8 @@
 import type { CatalogControl, CatalogService } from '@/server/catalog';
 import { findService } from '@/server/catalog';
 import { raciAsOf, validateOneAccountable, type RaciAssignment, type RaciLetters, type RaciMatrix, type RaciProblem } from '@/server/catalog/raci';
-import type { Db } from '@/server/db';
+import { Prisma } from '@/generated/prisma/client';
+import { queryRows, type Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { defaultsFor, RACI_CATALOG, raciControl } from './defaults';
 import { listParties, type RaciPartyView } from './parties';
@@ -26,11 +27,10 @@ export async function raciMatrixAsOf(db: Db, asOf: Date = new Date(), options: {
   const { controlIds } = options;
   const [parties, changes] = await Promise.all([
     listParties(db, { asOf }),
-    db.raciChange.findMany({
-      where: { changedAt: { lte: asOf }, ...(controlIds ? { controlId: { in: [...controlIds] } } : {}) },
-      select: { controlId: true, partyId: true, letters: true, changedAt: true },
-      orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
-    }),
+    queryRows<{ controlId: string; partyId: string; letters: string; changedAt: Date }[]>(db, Prisma.sql`
+      SELECT control_id AS "controlId", party_id AS "partyId", letters, changed_at AS "changedAt" FROM raci_changes
+      WHERE changed_at <= ${asOf} AND (${!controlIds} OR control_id = ANY(${controlIds ? [...controlIds] : []}::text[]))
+      ORDER BY changed_at, id`),
   ]);
   const defaults = defaultsFor(controlIds);
   const replayed = raciAsOf(defaults, changes, asOf);

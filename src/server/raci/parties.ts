@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { RaciParty } from '@/generated/prisma/client';
 import { parseOrThrow } from '@/server/auth/users';
 import { DEFAULT_PARTIES, hasLetter, raciAsOf } from '@/server/catalog/raci';
-import type { Db } from '@/server/db';
+import { Prisma } from '@/generated/prisma/client';
+import { queryRows, type Db } from '@/server/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/server/errors';
 import { RACI_DEFAULTS } from './defaults';
 import { requireRaciEditor, type RaciActor } from './editor';
@@ -55,13 +56,13 @@ export function ensureDefaultPartiesOnce(db: Db): Promise<void> {
 export async function listParties(db: Db, options: { asOf?: Date; includeArchived?: boolean } = {}): Promise<RaciPartyView[]> {
   await ensureDefaultPartiesOnce(db);
   const { asOf, includeArchived = false } = options;
-  const where = asOf
-    ? { createdAt: { lte: asOf }, OR: [{ archivedAt: null }, { archivedAt: { gt: asOf } }] }
-    : includeArchived
-      ? {}
-      : { archivedAt: null };
-  const parties = await db.raciParty.findMany({ where, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] });
-  return parties.map(toView);
+  // Every control page and service page lists them: one plain statement on the pool.
+  const asOfOrNull = asOf ?? null;
+  return queryRows<RaciPartyView[]>(db, Prisma.sql`
+    SELECT id, name, position, created_at AS "createdAt", archived_at AS "archivedAt" FROM raci_parties
+    WHERE CASE WHEN ${asOfOrNull}::timestamptz IS NOT NULL THEN created_at <= ${asOfOrNull}::timestamptz AND (archived_at IS NULL OR archived_at > ${asOfOrNull}::timestamptz)
+               ELSE ${includeArchived} OR archived_at IS NULL END
+    ORDER BY position, created_at, id`);
 }
 
 /** A URL-safe id from a name ("Security & Privacy" → "security-privacy"), unique among `taken`. */

@@ -13,7 +13,7 @@ import { controlsByUrgency } from '@/server/posture/posture-views';
 import { summarizeSync } from '@/server/posture/sync-summary';
 import { ControlsTable } from '@/components/controls-table';
 import { ExclusionsInForce } from '@/components/exclusions-in-force';
-import { FailingResources } from '@/components/failing-resources';
+import { FailingResourcesByRegion } from '@/components/failing-resources';
 import { EmptyState, formatNumber, formatPercent, formatUtc, PageSkeleton, Panel, StatCard } from '@/components/posture-bits';
 import { SyncHealthLive } from '@/components/sync-health-live';
 import { TrendChart } from '@/components/trend-chart';
@@ -208,7 +208,7 @@ async function AccountPostureView({ user, accountId, allControls }: { user: Sess
           </Link>
         }
       >
-        <FailingResources groups={data.failing.groups} texts={data.failing.texts} accountNames={names} canRequestExclusion={can(user.role, 'exclusions:request')} perRegion={data.failing.limits.perRegion} accountsWithFailures={data.failing.accountsWithFailures} />
+        <FailingResourcesByRegion accountId={account.id} accountName={account.name} regions={data.failingRegions} canRequestExclusion={can(user.role, 'exclusions:request')} />
       </Panel>
 
       <Panel title="Exclusions in force" id="exclusions" actions={<Link href={`/exclusions?accountId=${account.id}`} className="text-brand-700 underline">All exclusions</Link>}>

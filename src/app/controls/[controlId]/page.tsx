@@ -211,6 +211,7 @@ async function ControlPostureView({ user, controlId, accountId }: { user: Sessio
       >
         <FailingResources
           groups={data.failing.groups}
+          loaded={data.failing.loaded}
           texts={data.failing.texts}
           accountNames={names}
           canRequestExclusion={can(user.role, 'exclusions:request')}

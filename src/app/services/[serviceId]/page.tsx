@@ -176,7 +176,7 @@ async function ServicePostureView({ user, serviceId, accountId }: { user: Sessio
           </Link>
         }
       >
-        <FailingResources groups={data.failing.groups} texts={data.failing.texts} accountNames={names} canRequestExclusion={can(user.role, 'exclusions:request')} explorerQuery={{ service: service.id }} perRegion={data.failing.limits.perRegion} accountsWithFailures={data.failing.accountsWithFailures} />
+        <FailingResources groups={data.failing.groups} loaded={data.failing.loaded} texts={data.failing.texts} accountNames={names} canRequestExclusion={can(user.role, 'exclusions:request')} explorerQuery={{ service: service.id }} perRegion={data.failing.limits.perRegion} accountsWithFailures={data.failing.accountsWithFailures} />
       </Panel>
     </div>
   );
