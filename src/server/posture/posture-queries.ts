@@ -51,7 +51,8 @@ export interface ScopeAccount {
 export async function resolveAccountScope(db: Db, user: SessionUser, accountId?: string | null): Promise<AccountScope> {
   const visible = await visibleAccountIds(db, user);
   if (!accountId) return visible;
-  const allowed = visible === 'all' ? (await db.awsAccount.count({ where: { id: accountId } })) > 0 : visible.includes(accountId);
+  const allowed =
+    visible === 'all' ? (await queryRows<{ id: string }[]>(db, Prisma.sql`SELECT id FROM aws_accounts WHERE id = ${accountId}`)).length > 0 : visible.includes(accountId);
   if (!allowed) throw new NotFoundError('There is no such account, or it is not yours.');
   return [accountId];
 }
