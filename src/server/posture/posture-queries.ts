@@ -28,7 +28,7 @@ import {
   type ServiceRollup,
 } from './posture-views';
 import { postureAsOf, postureTrend, type TrendPoint } from './snapshots';
-import { summarizeSync, type SyncHealthRow, type SyncSummary } from './sync-summary';
+import { FAILING_SYNCS_LISTED, type SyncHealthRow, type SyncSummary } from './sync-summary';
 import type { ControlResult, ScopeSummary } from './types';
 
 export { postureInputsAsOf, type PostureInputs } from './posture-inputs';
@@ -91,7 +91,7 @@ export async function overviewFor(
   const scope = await resolveAccountScope(db, user);
   const [accounts, sync, trend] = await Promise.all([
     scopeAccounts(db, scope),
-    syncHealthFor(db, user),
+    syncSummaryFor(db, user),
     postureTrend(db, { accountIds: scope, days: options.trendDays ?? 30, until: options.asOfDay ? new Date(`${options.asOfDay}T12:00:00Z`) : undefined }),
   ]);
   if (options.asOfDay) {
@@ -102,13 +102,13 @@ export async function overviewFor(
       accounts: covered,
       source: 'snapshot',
       snapshot: { day: stored.day, accounts: stored.accounts },
-      sync: summarizeSync(sync),
+      sync,
       trend,
     };
   }
   const heatmapAccounts = pageOfAccounts(accounts, options.heatmapPage ?? 1).accounts;
   const aggregates = await readCurrentOverview(db, scope, accounts.map((a) => a.id), new Date(), { cellsOf: heatmapAccounts.map((a) => a.id) });
-  return { overview: buildOverviewOf(aggregates, accounts, { heatmapPage: options.heatmapPage }), accounts, source: 'live', sync: summarizeSync(sync), trend };
+  return { overview: buildOverviewOf(aggregates, accounts, { heatmapPage: options.heatmapPage }), accounts, source: 'live', sync, trend };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,50 +334,89 @@ export async function accountPosture(db: Db, user: SessionUser, accountId: strin
   };
 }
 
+/** The account-region-sources the user may see (or of one account), with their state and whether their latest run runs. */
+async function syncHealthSql(db: Db, user: SessionUser, options: { accountId?: string }): Promise<Prisma.Sql> {
+  const visible = await visibleAccountIds(db, user);
+  const all = visible === 'all';
+  const ids = all ? [] : visible;
+  const only = options.accountId ?? null;
+  return Prisma.sql`
+    SELECT a.id AS account_id, a.name AS account_name, r.region, s.source::text AS source,
+           st.last_success_at, st.last_error_at, st.last_error,
+           coalesce((SELECT x.status = 'running' FROM sync_runs x
+                     WHERE x.account_id = a.id AND x.region = r.region AND x.source = s.source
+                     ORDER BY x.started_at DESC LIMIT 1), false) AS running,
+           row_number() OVER (ORDER BY a.name, a.id, r.n, s.n) AS position
+    FROM aws_accounts a
+    CROSS JOIN LATERAL unnest(a.regions) WITH ORDINALITY AS r(region, n)
+    CROSS JOIN (VALUES (1, 'securityhub'::"SyncSource"), (2, 'config'::"SyncSource")) AS s(n, source)
+    LEFT JOIN sync_states st ON st.account_id = a.id AND st.region = r.region AND st.source = s.source
+    WHERE (${all} OR a.id = ANY(${ids}::text[])) AND (${only}::text IS NULL OR a.id = ${only}::text)`;
+}
+
+interface StoredSyncHealth {
+  account_id: string;
+  account_name: string;
+  region: string;
+  source: 'securityhub' | 'config';
+  last_success_at: Date | string | null;
+  last_error_at: Date | string | null;
+  last_error: string | null;
+}
+
+const isoOf = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+/** A row of syncHealthSql as the pages show it; `failing`: the last attempt failed (its error is newer than its last success). */
+function toSyncHealthRow(r: StoredSyncHealth, health: SyncHealthRow['health']): SyncHealthRow {
+  return {
+    accountId: r.account_id,
+    accountName: r.account_name,
+    region: r.region,
+    source: r.source,
+    health,
+    lastSuccessAt: isoOf(r.last_success_at),
+    lastErrorAt: isoOf(r.last_error_at),
+    lastError: health === 'failing' ? r.last_error : null,
+  };
+}
+
 /**
  * Every account-region-source the user may see (or of one account) with its health: the
  * Sync status page's rows, read in one statement (one primary-key probe per account-region-
  * source for its state and its latest run), ordered as that page orders them.
  */
 export async function syncHealthFor(db: Db, user: SessionUser, options: { accountId?: string } = {}): Promise<SyncHealthRow[]> {
-  const visible = await visibleAccountIds(db, user);
-  const all = visible === 'all';
-  const ids = all ? [] : visible;
-  const only = options.accountId ?? null;
-  const rows = await queryRows<
-    {
-      account_id: string;
-      account_name: string;
-      region: string;
-      source: 'securityhub' | 'config';
-      last_success_at: Date | null;
-      last_error_at: Date | null;
-      last_error: string | null;
-      running: boolean;
-    }[]
-  >(db, Prisma.sql`
-    SELECT a.id AS account_id, a.name AS account_name, r.region, s.source::text AS source,
-           st.last_success_at, st.last_error_at, st.last_error,
-           coalesce((SELECT x.status = 'running' FROM sync_runs x
-                     WHERE x.account_id = a.id AND x.region = r.region AND x.source = s.source
-                     ORDER BY x.started_at DESC LIMIT 1), false) AS running
-    FROM aws_accounts a
-    CROSS JOIN LATERAL unnest(a.regions) WITH ORDINALITY AS r(region, n)
-    CROSS JOIN (VALUES (1, 'securityhub'::"SyncSource"), (2, 'config'::"SyncSource")) AS s(n, source)
-    LEFT JOIN sync_states st ON st.account_id = a.id AND st.region = r.region AND st.source = s.source
-    WHERE (${all} OR a.id = ANY(${ids}::text[])) AND (${only}::text IS NULL OR a.id = ${only}::text)
-    ORDER BY a.name, a.id, r.n, s.n`);
+  const rows = await queryRows<(StoredSyncHealth & { running: boolean })[]>(db, Prisma.sql`SELECT * FROM (${await syncHealthSql(db, user, options)}) h ORDER BY position`);
   return rows.map((r) => {
-    const failing = Boolean(r.last_error_at && (!r.last_success_at || r.last_error_at > r.last_success_at));
-    return {
-      accountId: r.account_id,
-      accountName: r.account_name,
-      region: r.region,
-      source: r.source,
-      health: r.running ? 'running' : failing ? 'failing' : r.last_success_at ? 'ok' : 'never-synced',
-      lastSuccessAt: r.last_success_at?.toISOString() ?? null,
-      lastErrorAt: r.last_error_at?.toISOString() ?? null,
-      lastError: failing ? r.last_error : null,
-    };
+    const failing = Boolean(r.last_error_at && (!r.last_success_at || new Date(r.last_error_at) > new Date(r.last_success_at)));
+    return toSyncHealthRow(r, r.running ? 'running' : failing ? 'failing' : r.last_success_at ? 'ok' : 'never-synced');
   });
+}
+
+/**
+ * summarizeSync(syncHealthFor(…)), summed by the database: the overview needs the counts and
+ * the first failing rows, not every account-region-source (1,200 rows for 200 accounts).
+ */
+export async function syncSummaryFor(db: Db, user: SessionUser): Promise<SyncSummary> {
+  const [summary] = await queryRows<
+    { total: number; last_success_at: Date | string | null; running: number; never_synced: number; failing_count: number; failing: StoredSyncHealth[] }[]
+  >(db, Prisma.sql`
+    WITH h AS (${await syncHealthSql(db, user, {})}),
+    k AS (SELECT h.*, NOT running AND last_error_at IS NOT NULL AND (last_success_at IS NULL OR last_error_at > last_success_at) AS failing FROM h)
+    SELECT count(*)::int AS total, max(last_success_at) AS last_success_at,
+           count(*) FILTER (WHERE running)::int AS running,
+           count(*) FILTER (WHERE NOT running AND NOT failing AND last_success_at IS NULL)::int AS never_synced,
+           count(*) FILTER (WHERE failing)::int AS failing_count,
+           coalesce((SELECT json_agg(f ORDER BY f.position) FROM (
+             SELECT account_id, account_name, region, source, last_success_at, last_error_at, last_error, position
+             FROM k WHERE failing ORDER BY position LIMIT ${FAILING_SYNCS_LISTED}) f), '[]'::json) AS failing
+    FROM k`);
+  return {
+    total: summary.total,
+    lastSuccessAt: isoOf(summary.last_success_at),
+    running: summary.running,
+    neverSynced: summary.never_synced,
+    failingCount: summary.failing_count,
+    failing: summary.failing.map((r) => toSyncHealthRow(r, 'failing')),
+  };
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { createUser, type SessionUser } from '@/server/auth/users';
 import { syncStatus } from '@/server/sync/sync-status';
-import { syncHealthFor } from './posture-queries';
+import { syncHealthFor, syncSummaryFor } from './posture-queries';
+import { FAILING_SYNCS_LISTED, summarizeSync } from './sync-summary';
 
 let t: TestDatabase;
 let officer: SessionUser;
@@ -79,5 +80,28 @@ describe('syncHealthFor', () => {
     expect(new Set(mine.map((r) => r.accountId))).toEqual(new Set(['222222222222']));
     expect(await syncHealthFor(t.prisma, owner, { accountId: '333333333333' })).toEqual([]);
     expect(await syncHealthFor(t.prisma, officer, { accountId: '333333333333' })).toEqual((await statusPageRows(officer)).filter((r) => r.accountId === '333333333333'));
+  });
+});
+
+describe('syncSummaryFor', () => {
+  it('sums what summarizeSync sums over the rows, for every user', async () => {
+    for (const user of [officer, owner]) {
+      expect(await syncSummaryFor(t.prisma, user)).toEqual(summarizeSync(await syncHealthFor(t.prisma, user)));
+    }
+    const summary = await syncSummaryFor(t.prisma, officer);
+    expect(summary).toMatchObject({ total: 10, running: 1, failingCount: 2 });
+    expect(summary.neverSynced).toBeGreaterThan(0);
+  });
+
+  it('lists only the first failing rows, in the Sync status page order, and counts them all', async () => {
+    const ids = Array.from({ length: FAILING_SYNCS_LISTED + 3 }, (_, i) => `4000000000${String(i).padStart(2, '0')}`);
+    for (const [i, id] of ids.entries()) {
+      await t.prisma.awsAccount.create({ data: { id, name: `failing ${String(ids.length - i).padStart(2, '0')}`, regions: ['us-east-1'], roleArn: `arn:aws:iam::${id}:role/R`, externalId: `ext-${id}` } });
+      await t.prisma.syncState.create({ data: { accountId: id, region: 'us-east-1', source: 'securityhub', lastErrorAt: minutesAgo(i + 1), lastError: `denied ${i}` } });
+    }
+    const summary = await syncSummaryFor(t.prisma, officer);
+    expect(summary).toEqual(summarizeSync(await syncHealthFor(t.prisma, officer)));
+    expect(summary.failingCount).toBe(2 + ids.length);
+    expect(summary.failing).toHaveLength(FAILING_SYNCS_LISTED);
   });
 });
