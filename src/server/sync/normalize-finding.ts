@@ -23,6 +23,8 @@ export interface FindingRow {
   awsCreatedAt: string;
   awsUpdatedAt: string;
   raw: AwsSecurityFinding;
+  /** raw as JSON text: what is stored, made once here (the page write sends it as is). */
+  rawJson: string;
 }
 
 export type NormalizedFinding = { ok: true; row: FindingRow } | { ok: false; id: string | null; reason: string };
@@ -37,6 +39,12 @@ function isoDate(value: unknown): string | null {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+
+// U+0000 and unpaired surrogates, as JSON.stringify writes them (\u0000, \udXXX; a paired
+// surrogate is written as is), not preceded by an escaped backslash. A PostgreSQL text cannot
+// hold either: the json column keeps them escaped, but every read of the row (->>, ->) would
+// then fail; jsonb refused them, and with them the whole page.
+const UNSTORABLE_ESCAPE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/;
 
 /** The product's short name from its ARN when ProductName is absent (arn:aws:securityhub:r::product/aws/guardduty). */
 function productNameOf(finding: AwsSecurityFinding): string {
@@ -61,6 +69,10 @@ export function normalizeFinding(finding: AwsSecurityFinding, fallbackRegion: st
   if (!resourceId || !resourceType) return fail('no Resources[0].Id/Type');
   const severity = text(finding.Severity?.Label) ?? 'INFORMATIONAL';
   if (!SEVERITIES.has(severity)) return fail(`unknown Severity.Label ${severity}`);
+  const rawJson = JSON.stringify(finding);
+  // JSON.stringify writes \u only for control characters and unpaired surrogates: almost never,
+  // so the regex (with its lookbehind, slow on 2.5 KB) seldom runs.
+  if (rawJson.includes('\\u') && UNSTORABLE_ESCAPE.test(rawJson)) return fail('a string holds U+0000 or an unpaired surrogate, which PostgreSQL cannot store');
 
   return {
     ok: true,
@@ -84,6 +96,7 @@ export function normalizeFinding(finding: AwsSecurityFinding, fallbackRegion: st
       awsCreatedAt: createdAt,
       awsUpdatedAt: updatedAt,
       raw: finding,
+      rawJson,
     },
   };
 }
