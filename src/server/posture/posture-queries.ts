@@ -340,17 +340,23 @@ async function syncHealthSql(db: Db, user: SessionUser, options: { accountId?: s
   const all = visible === 'all';
   const ids = all ? [] : visible;
   const only = options.accountId ?? null;
+  // Running: the latest run of the account-region-source runs. Only running runs (few) are
+  // checked for being the latest, not every account-region-source (hundreds).
   return Prisma.sql`
+    WITH running AS (
+      SELECT DISTINCT x.account_id, x.region, x.source FROM sync_runs x
+      WHERE x.status = 'running'
+        AND x.started_at = (SELECT max(y.started_at) FROM sync_runs y WHERE y.account_id = x.account_id AND y.region = x.region AND y.source = x.source)
+    )
     SELECT a.id AS account_id, a.name AS account_name, r.region, s.source::text AS source,
            st.last_success_at, st.last_error_at, st.last_error,
-           coalesce((SELECT x.status = 'running' FROM sync_runs x
-                     WHERE x.account_id = a.id AND x.region = r.region AND x.source = s.source
-                     ORDER BY x.started_at DESC LIMIT 1), false) AS running,
+           ru.account_id IS NOT NULL AS running,
            row_number() OVER (ORDER BY a.name, a.id, r.n, s.n) AS position
     FROM aws_accounts a
     CROSS JOIN LATERAL unnest(a.regions) WITH ORDINALITY AS r(region, n)
     CROSS JOIN (VALUES (1, 'securityhub'::"SyncSource"), (2, 'config'::"SyncSource")) AS s(n, source)
     LEFT JOIN sync_states st ON st.account_id = a.id AND st.region = r.region AND st.source = s.source
+    LEFT JOIN running ru ON ru.account_id = a.id AND ru.region = r.region AND ru.source = s.source
     WHERE (${all} OR a.id = ANY(${ids}::text[])) AND (${only}::text IS NULL OR a.id = ${only}::text)`;
 }
 
@@ -383,7 +389,7 @@ function toSyncHealthRow(r: StoredSyncHealth, health: SyncHealthRow['health']): 
 /**
  * Every account-region-source the user may see (or of one account) with its health: the
  * Sync status page's rows, read in one statement (one primary-key probe per account-region-
- * source for its state and its latest run), ordered as that page orders them.
+ * source for its state; the latest run checked for the running ones), ordered as that page orders them.
  */
 export async function syncHealthFor(db: Db, user: SessionUser, options: { accountId?: string } = {}): Promise<SyncHealthRow[]> {
   const rows = await queryRows<(StoredSyncHealth & { running: boolean })[]>(db, Prisma.sql`SELECT * FROM (${await syncHealthSql(db, user, options)}) h ORDER BY position`);
