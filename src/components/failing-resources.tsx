@@ -1,10 +1,10 @@
 // Failing resources grouped by account and region. Lists that are shown open are rendered
 // here, on the server; collapsed ones are read when opened (LazyFailingDetails).
+import Link from 'next/link';
 import type { FailingAccountGroup } from '@/server/posture/posture-views';
 import { FailingRegionSections, type FailingRegionOptions, type FindingTextView } from './failing-resource-table';
 import { LazyFailingDetails } from './failing-resources-lazy';
 import { EmptyState } from './posture-bits';
-import Link from 'next/link';
 
 export { exclusionRequestHref, resourceFindingsHref, type FindingTextView } from './failing-resource-table';
 
