@@ -382,13 +382,28 @@ export async function readCurrentPosture(
  */
 export async function readFailingGroups(
   db: Db,
-  options: { failedByAccount: ReadonlyMap<string, number>; serviceId?: string; controlId?: string; region?: string; limits: FailingLimits },
+  options: { failedByAccount: ReadonlyMap<string, number>; serviceId?: string; controlId?: string; limits: FailingLimits },
 ): Promise<FailingAccountGroup[]> {
   const accounts = [...options.failedByAccount.entries()]
     .filter(([, failed]) => failed > 0)
     .map(([id]) => id)
     .sort(compareStrings)
     .slice(0, options.limits.accounts);
+  const groups = await readFailingResources(db, { accountIds: accounts, serviceId: options.serviceId, controlId: options.controlId, perRegion: options.limits.perRegion });
+  return groups.map((group) => ({ ...group, failed: options.failedByAccount.get(group.accountId) ?? group.failed }));
+}
+
+/**
+ * The failing resources of these accounts (optionally of one service or control, in one
+ * region), grouped by account and region: in each region the first `perRegion` resources,
+ * most severe first, with the region's total. A group's `failed` counts the listed
+ * resource-controls only (readFailingGroups gives the account's whole count).
+ */
+export async function readFailingResources(
+  db: Db,
+  options: { accountIds: readonly string[]; serviceId?: string; controlId?: string; region?: string; perRegion: number },
+): Promise<FailingAccountGroup[]> {
+  const accounts = [...options.accountIds];
   if (accounts.length === 0) return [];
   const serviceId = options.serviceId ?? null;
   const controlId = options.controlId ?? null;
@@ -424,7 +439,7 @@ export async function readFailingGroups(
     )
     SELECT f.account_id, f.control_id, f.resource_id, f.service_id, f.region, f.resource_type, f.severity, f.suppressed, f.evidence, r.total
     FROM failing f JOIN ranked r ON r.account_id = f.account_id AND r.region = f.region AND r.resource_id = f.resource_id
-    WHERE r.n <= ${options.limits.perRegion}`);
+    WHERE r.n <= ${options.perRegion}`);
 
   const regionTotals = new Map<string, number>();
   const resourceControls: FailingResourceControl[] = rows.map((r) => {
@@ -446,7 +461,6 @@ export async function readFailingGroups(
   resourceControls.sort((a, b) => compareStrings(a.controlId, b.controlId) || compareStrings(a.accountId, b.accountId) || compareStrings(a.resourceId, b.resourceId));
   return groupFailingResourceControls(resourceControls).map((group) => ({
     ...group,
-    failed: options.failedByAccount.get(group.accountId) ?? group.failed,
     regions: group.regions.map((region) => ({ ...region, total: regionTotals.get(`${group.accountId}\u0000${region.region}`) ?? region.total })),
   }));
 }

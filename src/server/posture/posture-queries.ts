@@ -13,7 +13,7 @@ import { compareStrings } from './evaluate';
 import { Prisma } from '@/generated/prisma/client';
 import { queryRows, type Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { ensureCurrentPosture, failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, readFailingRegionTotals, type CurrentPosture } from './current-posture';
+import { ensureCurrentPosture, failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, readFailingRegionTotals, readFailingResources, type CurrentPosture } from './current-posture';
 import {
   buildOverview,
   buildOverviewOf,
@@ -217,12 +217,12 @@ export async function failingResourcesOf(
   if (options.controlId && !findControl(options.controlId)) throw new NotFoundError(`There is no control "${options.controlId}" in the catalog.`);
   const scope = await resolveAccountScope(db, user, options.accountId);
   await ensureCurrentPosture(db, scope);
-  const [group] = await readFailingGroups(db, {
-    failedByAccount: new Map([[options.accountId, 1]]),
+  const [group] = await readFailingResources(db, {
+    accountIds: [options.accountId],
     serviceId: options.serviceId,
     controlId: options.controlId,
     region: options.region,
-    limits: { accounts: 1, perRegion: DEFAULT_FAILING_LIMITS.perRegion },
+    perRegion: DEFAULT_FAILING_LIMITS.perRegion,
   });
   const regions = group?.regions ?? [];
   return { regions, texts: await findingTexts(db, failingFindingIds(group ? [group] : [])) };
