@@ -155,6 +155,7 @@ export async function exclusionsInForce(
   const all = options.scope === 'all';
   // A service's exclusions; a control's are its own and its service's service-wide ones.
   const serviceId = control?.serviceId ?? options.serviceId ?? null;
+  const controlId = control?.id ?? null;
   return queryRows<ExclusionInForce[]>(db, Prisma.sql`
     SELECT e.id::text AS id, e.account_id AS "accountId", e.scope::text AS scope, e.resource_id AS "resourceId",
            e.resource_type AS "resourceType", e.service_id AS "serviceId", e.control_id AS "controlId",
@@ -163,7 +164,7 @@ export async function exclusionsInForce(
     WHERE e.status = 'approved' AND e.expires_at > ${options.asOf ?? new Date()}
       AND (${all} OR e.account_id = ANY(${all ? [] : options.scope}::text[]))
       AND (${serviceId}::text IS NULL OR e.service_id = ${serviceId}::text)
-      AND (${control?.id ?? null}::text IS NULL OR e.control_id IS NULL OR e.control_id = ${control?.id ?? null}::text)
+      AND (${controlId}::text IS NULL OR e.control_id IS NULL OR e.control_id = ${controlId}::text)
     ORDER BY e.expires_at, e.id
     LIMIT 500`);
 }
