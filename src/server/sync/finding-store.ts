@@ -14,10 +14,13 @@
 // Postgres never parses the page as JSON: with jsonb_to_recordset, building the page's
 // jsonb, each raw ASFF's copy of it and planning with it as a constant was about half of
 // the backend's CPU per finding. The raw ASFF (90% of the bytes) is stored as `json`, its
-// text, and sent as one string: the rows' rawJson (JSON.stringify output) joined by
+// text, and sent as one parameter: the rows' rawJson (JSON.stringify output) separated by
 // U+001E, which JSON.stringify never emits (it escapes control characters in strings and
 // writes no whitespace), so the split cannot cut a document; this spares both sides the
-// array escaping of every quote in ~2.5 KB per finding.
+// array escaping of every quote in ~2.5 KB per finding. That parameter is a Buffer, each
+// document encoded into it once (pg sends a Buffer as is, in binary format, which for
+// text is its UTF-8 bytes): joining the page into one ~250 KB string first, which pg
+// then encodes again, was a third of the worker's cost of writing (bench/RESULTS.md).
 import type { FindingRow } from './normalize-finding';
 import { LEASE_SECONDS, LeaseLostError, type Queryable, type SyncTarget } from './sync-lease';
 
@@ -32,8 +35,8 @@ export interface PageWritten extends WriteCounts {
   newest: string | null;
 }
 
-/** Between two raw ASFF documents in the page's raw parameter (see above). */
-const RAW_SEPARATOR = '\x1e';
+/** Between two raw ASFF documents in the page's raw parameter (see above): U+001E, one byte in UTF-8. */
+const RAW_SEPARATOR_BYTE = 0x1e;
 
 const WRITE_PAGE = `
 WITH lease AS (
@@ -88,18 +91,28 @@ SELECT (SELECT count(*) FROM lease)::int AS leased, inserted, updated, archived,
   set_config('synchronous_commit', 'off', true) AS commit_mode
 FROM counts`;
 
-/** The page's columns, one array each, in WRITE_PAGE's order ($9–$26), and the raw documents joined ($27). */
-export function pageColumns(rows: FindingRow[]): [...unknown[][], string] {
+/** The page's columns, one array each, in WRITE_PAGE's order ($9–$26), and the raw documents ($27). */
+export function pageColumns(rows: FindingRow[]): [...unknown[][], Buffer] {
   const cols: unknown[][] = Array.from({ length: 18 }, () => new Array<unknown>(rows.length));
-  const raws = new Array<string>(rows.length);
   rows.forEach((r, i) => {
     const values = [r.id, r.accountId, r.region, r.productArn, r.productName, r.generatorId, r.securityControlId, r.complianceStatus,
       r.severity, r.workflowStatus, r.recordState, r.resourceType, r.resourceId, r.title,
       r.firstObservedAt, r.lastObservedAt, r.awsCreatedAt, r.awsUpdatedAt];
     values.forEach((v, c) => (cols[c][i] = v));
-    raws[i] = r.rawJson;
   });
-  return [...cols, raws.join(RAW_SEPARATOR)];
+  return [...cols, joinRawDocuments(rows)];
+}
+
+/** The rows' rawJson in UTF-8, separated by RAW_SEPARATOR_BYTE. */
+export function joinRawDocuments(rows: FindingRow[]): Buffer {
+  const lengths = rows.map((r) => Buffer.byteLength(r.rawJson));
+  const joined = Buffer.allocUnsafe(lengths.reduce((sum, n) => sum + n, Math.max(rows.length - 1, 0)));
+  let offset = 0;
+  rows.forEach((r, i) => {
+    if (i > 0) joined[offset++] = RAW_SEPARATOR_BYTE;
+    offset += joined.write(r.rawJson, offset, lengths[i]);
+  });
+  return joined;
 }
 
 /** Keeps the newest version of each id: one statement may not touch a row twice. */
