@@ -161,7 +161,7 @@ function* findingLines(partitions: Partition[], syncedAt: string, exclusionEvery
         r.lastObservedAt,
         r.awsCreatedAt,
         r.awsUpdatedAt,
-        JSON.stringify(r.raw),
+        r.rawJson,
         syncedAt,
       ]);
     }

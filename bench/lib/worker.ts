@@ -14,13 +14,19 @@ export interface BenchWorker {
 
 /**
  * Starts a worker process running the sync code with tsx, as `npm run worker` does.
- * BENCH_CPU_PROF=dir writes a V8 CPU profile of the worker there (node --cpu-prof).
+ * BENCH_CPU_PROF=dir writes a V8 CPU profile of the worker there (node --cpu-prof);
+ * BENCH_WORKER_NODE_FLAGS adds node flags to the worker alone (e.g. --trace-gc).
  */
 export async function startBenchWorker(options: { databaseUrl: string; env: Record<string, string> }): Promise<BenchWorker> {
   const profileDir = process.env.BENCH_CPU_PROF;
   const child: ChildProcess = fork(path.join(ROOT, 'bench', 'lib', 'worker-process.ts'), [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []),
+      ...(process.env.BENCH_WORKER_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
+    ],
     env: { ...process.env, ...options.env, BENCH_DATABASE_URL: options.databaseUrl, NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgPool } from '@/server/db';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
-import { writeFindingsPage } from './finding-store';
+import { prepareFindingsPage, writeFindingsPage } from './finding-store';
 import type { FindingRow } from './normalize-finding';
 import { beginRun, finishRun, LeaseLostError, type SyncTarget } from './sync-lease';
 
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 function row(id: string, updatedAt: string, extra: Partial<FindingRow> = {}, rawExtra: Record<string, unknown> = {}): FindingRow {
-  const raw = { Id: id, UpdatedAt: updatedAt, ...rawExtra } as FindingRow['raw'];
+  const raw = { Id: id, UpdatedAt: updatedAt, ...rawExtra };
   return {
     id,
     accountId: target.accountId,
@@ -39,7 +39,6 @@ function row(id: string, updatedAt: string, extra: Partial<FindingRow> = {}, raw
     lastObservedAt: null,
     awsCreatedAt: '2026-01-01T00:00:00.000Z',
     awsUpdatedAt: updatedAt,
-    raw,
     rawJson: JSON.stringify(raw),
     ...extra,
   };
@@ -51,7 +50,7 @@ async function run(): Promise<string> {
   return runId;
 }
 
-const page = (runId: string, rows: FindingRow[]) => ({ target, runId, rows, fetched: rows.length, skipped: 0 });
+const page = (runId: string, rows: FindingRow[]) => prepareFindingsPage({ target, runId, rows, fetched: rows.length, skipped: 0 });
 
 describe('writeFindingsPage', () => {
   it('stores every column and the raw ASFF exactly as sent, whatever its strings hold', async () => {
@@ -68,7 +67,7 @@ describe('writeFindingsPage', () => {
       SELECT id, raw::text AS raw, title, security_control_id, first_observed_at, raw->>'Description' AS description,
              raw->'Remediation'->'Recommendation'->>'Url' AS url
       FROM findings ORDER BY id`;
-    expect(stored.map((s) => s.raw)).toEqual(rows.map((r) => JSON.stringify(r.raw)));
+    expect(stored.map((s) => s.raw)).toEqual(rows.map((r) => r.rawJson));
     expect(stored[0]).toMatchObject({ title: 'a\u001e"title"\\', description: tricky.Description, url: tricky.Remediation.Recommendation.Url, security_control_id: 'S3.1' });
     expect(stored[0].first_observed_at?.toISOString()).toBe('2026-01-01T01:00:00.000Z');
     expect(stored[1].security_control_id).toBeNull();

@@ -15,10 +15,10 @@ const finding = (extra: Record<string, unknown> = {}) =>
   }) as unknown as AwsSecurityFinding;
 
 describe('normalizeFinding', () => {
-  it('accepts a finding and keeps its raw ASFF', () => {
+  it('accepts a finding and keeps its raw ASFF as JSON', () => {
     const f = finding({ Description: 'fine \u001e "quoted"' });
     const n = normalizeFinding(f, 'us-east-1');
-    expect(n.ok && n.row.raw).toBe(f);
+    expect(n.ok && JSON.parse(n.row.rawJson)).toEqual(f);
   });
 
   it('rejects, with a reason, a finding holding U+0000 or an unpaired surrogate anywhere (PostgreSQL text cannot)', () => {

@@ -22,8 +22,11 @@ export interface FindingRow {
   lastObservedAt: string | null;
   awsCreatedAt: string;
   awsUpdatedAt: string;
-  raw: AwsSecurityFinding;
-  /** raw as JSON text: what is stored, made once here (the page write sends it as is). */
+  /**
+   * The raw ASFF as JSON text: what is stored, made once here (the page write sends it as is).
+   * Not the SDK's object: a row outlives its page while the previous page is written, and the
+   * object graph held with it was promoted out of V8's young generation (bench/RESULTS.md).
+   */
   rawJson: string;
 }
 
@@ -95,7 +98,6 @@ export function normalizeFinding(finding: AwsSecurityFinding, fallbackRegion: st
       lastObservedAt: isoDate(finding.LastObservedAt),
       awsCreatedAt: createdAt,
       awsUpdatedAt: updatedAt,
-      raw: finding,
       rawJson,
     },
   };

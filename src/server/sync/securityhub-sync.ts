@@ -6,7 +6,7 @@
 // while the previous one is being written. An empty page (nothing changed) writes
 // nothing: it is counted when the run finishes.
 import { paginateGetFindings, type AwsSecurityFindingFilters, type SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { writeFindingsPage } from './finding-store';
+import { prepareFindingsPage, writeFindingsPage, type PreparedFindingsPage } from './finding-store';
 import { normalizeFinding, type FindingRow } from './normalize-finding';
 import type { Queryable, SyncTarget } from './sync-lease';
 
@@ -70,8 +70,8 @@ export async function syncSecurityHubFindings(ctx: SecurityHubSyncContext): Prom
     watermark: ctx.watermark,
   };
 
-  const writePage = async (rows: FindingRow[], fetched: number, skipped: number) => {
-    const counts = await writeFindingsPage(ctx.db, { target: ctx.target, runId: ctx.runId, rows, fetched, skipped });
+  const writePage = async (page: PreparedFindingsPage) => {
+    const counts = await writeFindingsPage(ctx.db, page);
     result.inserted += counts.inserted;
     result.updated += counts.updated;
     result.archived += counts.archived;
@@ -103,9 +103,11 @@ export async function syncSecurityHubFindings(ctx: SecurityHubSyncContext): Prom
         result.emptyPages++;
         continue;
       }
+      // Its parameters now, so the rows and the response can be collected during the wait.
+      const prepared = prepareFindingsPage({ target: ctx.target, runId: ctx.runId, rows, fetched: page.Findings.length, skipped });
       // One write in flight while the paginator fetches the next page.
       await pendingWrite;
-      pendingWrite = writePage(rows, page.Findings?.length ?? 0, skipped);
+      pendingWrite = writePage(prepared);
       // Marked handled now; its error surfaces at the next await of it.
       pendingWrite.catch(() => {});
     }
