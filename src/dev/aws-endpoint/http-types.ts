@@ -15,5 +15,6 @@ export interface ServiceRequest {
 export interface ServiceResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Text is sent as UTF-8; a large response may come already encoded. */
+  body: string | Buffer;
 }

@@ -218,6 +218,25 @@ interface CursorPayload {
   b: number;
 }
 
+/**
+ * The GetFindings response: each finding's JSON written once into one Buffer. Joining the
+ * page's ~250 KB of strings and then encoding the result cost about 3 ms of CPU a page,
+ * 2.5 times the rest of the response (bench/RESULTS.md).
+ */
+function findingsBody(findings: string[], token: string | undefined): Buffer {
+  const head = '{"Findings":[';
+  const tail = `]${token ? `,"NextToken":${JSON.stringify(token)}` : ''}}`;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit; the unused rest is never sent.
+  const body = Buffer.allocUnsafe(3 * findings.reduce((n, f) => n + f.length + 1, head.length + tail.length));
+  let offset = body.write(head, 0);
+  findings.forEach((finding, i) => {
+    if (i > 0) body[offset++] = 0x2c; // ,
+    offset += body.write(finding, offset);
+  });
+  offset += body.write(tail, offset);
+  return body.subarray(0, offset);
+}
+
 export class SecurityHubService {
   constructor(
     private readonly org: Organization,
@@ -278,8 +297,8 @@ export class SecurityHubService {
         : serializeFinding(partition, core),
     );
     const token = next ? this.tokens.encode('GetFindings', digest, { s: snapshotSeq, n: nowMs, t: next.t, b: next.b } satisfies CursorPayload) : undefined;
-    let body = `{"Findings":[${parts.join(',')}]${token ? `,"NextToken":${JSON.stringify(token)}` : ''}}`;
-    if (malformed?.mode === 'invalid-json') body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
+    let body = findingsBody(parts, token);
+    if (malformed?.mode === 'invalid-json') body = body.subarray(0, Math.max(1, Math.floor(body.length / 2)));
     return { status: 200, headers: { 'content-type': 'application/json', 'x-amzn-requestid': req.requestId }, body };
   }
 

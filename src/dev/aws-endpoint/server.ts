@@ -98,7 +98,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function send(res: ServerResponse, response: ServiceResponse): void {
-  const body = Buffer.from(response.body, 'utf8');
+  const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
   res.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
   res.end(body);
 }
