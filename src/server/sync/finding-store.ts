@@ -14,14 +14,11 @@
 // Postgres never parses the page as JSON: with jsonb_to_recordset, building the page's
 // jsonb, each raw ASFF's copy of it and planning with it as a constant was about half of
 // the backend's CPU per finding. The raw ASFF (90% of the bytes) is stored as `json`, its
-// text, and sent as one parameter: the rows' rawJson (JSON.stringify output) separated by
-// U+001E, which JSON.stringify never emits (it escapes control characters in strings and
-// writes no whitespace), so the split cannot cut a document; this spares both sides the
-// array escaping of every quote in ~2.5 KB per finding. That parameter is a Buffer, each
-// document encoded into it once (pg sends a Buffer as is, in binary format, which for
-// text is its UTF-8 bytes): joining the page into one ~250 KB string first, which pg
-// then encodes again, was a third of the worker's cost of writing (bench/RESULTS.md).
+// text. Every array goes in PostgreSQL's binary format (pg-binary-array.ts): the server
+// reads each element by its length, with no array literal to parse and no timestamp text,
+// and the worker writes each string once, with no escaping (bench/RESULTS.md).
 import type { FindingRow } from './normalize-finding';
+import { binaryTextArray, binaryTimestamptzArray, PG_TYPE } from './pg-binary-array';
 import { LEASE_SECONDS, LeaseLostError, type Queryable, type SyncTarget } from './sync-lease';
 
 export interface WriteCounts {
@@ -35,9 +32,6 @@ export interface PageWritten extends WriteCounts {
   newest: string | null;
 }
 
-/** Between two raw ASFF documents in the page's raw parameter (see above): U+001E, one byte in UTF-8. */
-const RAW_SEPARATOR_BYTE = 0x1e;
-
 const WRITE_PAGE = `
 WITH lease AS (
   UPDATE sync_states SET lease_until = now() + make_interval(secs => $3),
@@ -48,8 +42,7 @@ WITH lease AS (
 ), incoming AS (
   SELECT * FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
     $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[],
-    $23::timestamptz[], $24::timestamptz[], $25::timestamptz[], $26::timestamptz[],
-    string_to_array($27::text, chr(30))::json[]) AS r(
+    $23::timestamptz[], $24::timestamptz[], $25::timestamptz[], $26::timestamptz[], $27::json[]) AS r(
     id, "accountId", region, "productArn", "productName", "generatorId", "securityControlId", "complianceStatus",
     severity, "workflowStatus", "recordState", "resourceType", "resourceId", title,
     "firstObservedAt", "lastObservedAt", "awsCreatedAt", "awsUpdatedAt", raw)
@@ -91,28 +84,31 @@ SELECT (SELECT count(*) FROM lease)::int AS leased, inserted, updated, archived,
   set_config('synchronous_commit', 'off', true) AS commit_mode
 FROM counts`;
 
-/** The page's columns, one array each, in WRITE_PAGE's order ($9–$26), and the raw documents ($27). */
-export function pageColumns(rows: FindingRow[]): [...unknown[][], Buffer] {
-  const cols: unknown[][] = Array.from({ length: 18 }, () => new Array<unknown>(rows.length));
-  rows.forEach((r, i) => {
-    const values = [r.id, r.accountId, r.region, r.productArn, r.productName, r.generatorId, r.securityControlId, r.complianceStatus,
-      r.severity, r.workflowStatus, r.recordState, r.resourceType, r.resourceId, r.title,
-      r.firstObservedAt, r.lastObservedAt, r.awsCreatedAt, r.awsUpdatedAt];
-    values.forEach((v, c) => (cols[c][i] = v));
-  });
-  return [...cols, joinRawDocuments(rows)];
-}
-
-/** The rows' rawJson in UTF-8, separated by RAW_SEPARATOR_BYTE. */
-export function joinRawDocuments(rows: FindingRow[]): Buffer {
-  const lengths = rows.map((r) => Buffer.byteLength(r.rawJson));
-  const joined = Buffer.allocUnsafe(lengths.reduce((sum, n) => sum + n, Math.max(rows.length - 1, 0)));
-  let offset = 0;
-  rows.forEach((r, i) => {
-    if (i > 0) joined[offset++] = RAW_SEPARATOR_BYTE;
-    offset += joined.write(r.rawJson, offset, lengths[i]);
-  });
-  return joined;
+/** The page's columns in WRITE_PAGE's order ($9–$27), each one binary array. */
+export function pageColumns(rows: FindingRow[]): Buffer[] {
+  const text = (value: (r: FindingRow) => string | null) => binaryTextArray(rows.map(value));
+  const timestamps = (value: (r: FindingRow) => string | null) => binaryTimestamptzArray(rows.map(value));
+  return [
+    text((r) => r.id),
+    text((r) => r.accountId),
+    text((r) => r.region),
+    text((r) => r.productArn),
+    text((r) => r.productName),
+    text((r) => r.generatorId),
+    text((r) => r.securityControlId),
+    text((r) => r.complianceStatus),
+    text((r) => r.severity),
+    text((r) => r.workflowStatus),
+    text((r) => r.recordState),
+    text((r) => r.resourceType),
+    text((r) => r.resourceId),
+    text((r) => r.title),
+    timestamps((r) => r.firstObservedAt),
+    timestamps((r) => r.lastObservedAt),
+    timestamps((r) => r.awsCreatedAt),
+    timestamps((r) => r.awsUpdatedAt),
+    binaryTextArray(rows.map((r) => r.rawJson), PG_TYPE.json),
+  ];
 }
 
 /** Keeps the newest version of each id: one statement may not touch a row twice. */
