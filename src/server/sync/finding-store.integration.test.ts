@@ -55,7 +55,7 @@ const page = (runId: string, rows: FindingRow[]) => prepareFindingsPage({ target
 describe('writeFindingsPage', () => {
   it('stores every column and the raw ASFF exactly as sent, whatever its strings hold', async () => {
     const runId = await run();
-    // U+001E separates documents on the wire; JSON.stringify escapes it (and every control character) in strings.
+    // Control characters, quotes, backslashes and multi-byte characters: what array literals would have had to escape.
     const tricky = { Description: 'a\u001eb "quoted" \\ back\nslash \\u0000 ✓ 🚑', Remediation: { Recommendation: { Text: 'Fix\u001e', Url: 'https://x/y?a=1&b="2"' } } };
     const rows = [
       row('f-1', '2026-01-02T00:00:00.000Z', { title: 'a\u001e"title"\\', firstObservedAt: '2026-01-01T01:00:00.000Z' }, tricky),
