@@ -1,12 +1,15 @@
 // Benchmark 1 (issue #10): a full Security Hub sync of 200,000 findings, no throttling.
 //
-//   npm run bench:ingest [-- --findings 200000 --accounts 20 --concurrency 4]
+//   npm run bench:ingest [-- --findings 200000 --accounts 20 --concurrency 4 --rounds 3]
 //
-// Three runs over the same pages, each in a fresh worker process (the local AWS
-// endpoint stays in this process, so the worker's RSS is the sync's alone):
+// Over the same pages, each run in a fresh worker process (the local AWS endpoint stays
+// in this process, so the worker's RSS is the sync's alone):
 //   1. fetch-only: the sync's read path (same SDK client, filters, page size,
 //      normalization), nothing written;
 //   2. the sync itself (syncAccountRegion, Security Hub only), into an empty database;
+//   1 and 2 alternate for `--rounds` rounds (the tables emptied before each sync), and
+//   the round with the median ratio is reported: on 2 shared cores one run's wall time
+//   moves by ±15%, and the ratio with it;
 //   3. a plain COPY of the rows the sync wrote (read back with COPY TO), into the same
 //      table after a TRUNCATE, indexes in place.
 import { createWriteStream, createReadStream } from 'node:fs';
@@ -27,6 +30,7 @@ const totalFindings = flag('findings', 200_000);
 const accounts = flag('accounts', 20);
 // The worker's own default (SAFEGUARDS_WORKER_CONCURRENCY): account-regions synced at once.
 const concurrency = flag('concurrency', 4);
+const rounds = flag('rounds', 3);
 const regions = ['us-east-1', 'us-east-2', 'us-west-2'];
 
 const COLUMNS = `id, account_id, region, product_arn, product_name, generator_id, security_control_id, compliance_status, severity,
@@ -50,30 +54,45 @@ try {
   }
 
   const postmaster = await postmasterPid(database.url);
-  log('fetch-only run…');
-  const fetchWorker = await startBenchWorker({ databaseUrl: database.url, env: org.env });
-  const fetchMeter = startCpuMeter(postmaster);
-  const fetched = await fetchWorker.fetch({ targets, concurrency });
-  const fetchCpu = fetchMeter.read();
-  const fetchMemory = await fetchWorker.memory();
-  await fetchWorker.stop();
-  log(`fetch-only: ${int(fetched.fetched)} findings in ${seconds(fetched.wallMs)}`);
+  if (rounds < 1) throw new Error('--rounds must be at least 1');
+  const measuredRounds: Awaited<ReturnType<typeof measureRound>>[] = [];
+  for (let round = 1; round <= rounds; round++) measuredRounds.push(await measureRound(round));
+  // The round with the median ratio (the upper median for an even count), reported whole.
+  const byRatio = [...measuredRounds].sort((a, b) => a.ratio - b.ratio);
+  const { fetched, fetchCpu, fetchMemory, synced, syncCpu, syncMemory, idleMemory, runs } = byRatio[Math.floor(byRatio.length / 2)];
 
-  log('sync run…');
-  const syncWorker = await startBenchWorker({ databaseUrl: database.url, env: org.env });
-  const idleMemory = await syncWorker.memory();
-  const syncMeter = startCpuMeter(postmaster);
-  const synced = await syncWorker.sync({ targets, sources: ['securityhub'], concurrency, trigger: 'bench' });
-  const syncCpu = syncMeter.read();
-  const syncMemory = await syncWorker.memory();
-  await syncWorker.stop();
-  if (synced.failed > 0) throw new Error(`sync failed for ${synced.failed} account-regions: ${synced.errors.join('; ')}`);
-  const [runs] = await prisma.$queryRaw<{ fetched: number; inserted: number; pages: number; api_calls: number; rows: number }[]>`
-    SELECT sum(fetched)::int AS fetched, sum(inserted)::int AS inserted, sum(pages_fetched)::int AS pages, sum(api_calls)::int AS api_calls,
-           (SELECT count(*)::int FROM findings) AS rows
-    FROM sync_runs WHERE trigger = 'bench'`;
-  log(`sync: ${int(runs.rows)} rows in ${seconds(synced.wallMs)}`);
-  if (runs.rows !== fetched.normalized) throw new Error(`the sync stored ${runs.rows} findings, the fetch-only run read ${fetched.normalized}`);
+  async function measureRound(round: number) {
+    const of = `round ${round}/${rounds}`;
+    log(`${of}: fetch-only run…`);
+    const fetchWorker = await startBenchWorker({ databaseUrl: database.url, env: org.env });
+    const fetchMeter = startCpuMeter(postmaster);
+    const fetched = await fetchWorker.fetch({ targets, concurrency });
+    const fetchCpu = fetchMeter.read();
+    const fetchMemory = await fetchWorker.memory();
+    await fetchWorker.stop();
+    log(`${of}: fetch-only: ${int(fetched.fetched)} findings in ${seconds(fetched.wallMs)}`);
+
+    // Every sync starts from empty tables and a checkpoint.
+    await prisma.$executeRawUnsafe('TRUNCATE findings, sync_runs, sync_states');
+    await prisma.$executeRawUnsafe('CHECKPOINT').catch(() => {});
+    log(`${of}: sync run…`);
+    const syncWorker = await startBenchWorker({ databaseUrl: database.url, env: org.env });
+    const idleMemory = await syncWorker.memory();
+    const syncMeter = startCpuMeter(postmaster);
+    const synced = await syncWorker.sync({ targets, sources: ['securityhub'], concurrency, trigger: 'bench' });
+    const syncCpu = syncMeter.read();
+    const syncMemory = await syncWorker.memory();
+    await syncWorker.stop();
+    if (synced.failed > 0) throw new Error(`sync failed for ${synced.failed} account-regions: ${synced.errors.join('; ')}`);
+    const [runs] = await prisma.$queryRaw<{ fetched: number; inserted: number; pages: number; api_calls: number; rows: number }[]>`
+      SELECT sum(fetched)::int AS fetched, sum(inserted)::int AS inserted, sum(pages_fetched)::int AS pages, sum(api_calls)::int AS api_calls,
+             (SELECT count(*)::int FROM findings) AS rows
+      FROM sync_runs WHERE trigger = 'bench'`;
+    const ratio = synced.wallMs / fetched.wallMs;
+    log(`${of}: sync: ${int(runs.rows)} rows in ${seconds(synced.wallMs)}, ratio ${ratio.toFixed(2)}`);
+    if (runs.rows !== fetched.normalized) throw new Error(`the sync stored ${runs.rows} findings, the fetch-only run read ${fetched.normalized}`);
+    return { round, ratio, fetched, fetchCpu, fetchMemory, synced, syncCpu, syncMemory, idleMemory, runs };
+  }
 
   log('COPY run…');
   const copyFile = path.join(tempDir, 'findings.copy');
@@ -100,16 +119,19 @@ try {
   const cpuFigure = (...ms: (number | undefined)[]) => ms.map((m) => (m === undefined ? 'n/a' : (m / 1000).toFixed(1))).join(' / ');
   const perSecond = (n: number, ms: number) => `${int(n / (ms / 1000))} findings/s`;
   const ratio = synced.wallMs / fetched.wallMs;
-  const peak = Math.max(syncMemory.peakRssBytes, syncMemory.maxRssBytes);
+  // The memory target holds for every round, so the largest is reported.
+  const peak = Math.max(...measuredRounds.map((r) => Math.max(r.syncMemory.peakRssBytes, r.syncMemory.maxRssBytes)));
+  const everyRound = measuredRounds.map((r) => `${(r.synced.wallMs / 1000).toFixed(1)} ÷ ${(r.fetched.wallMs / 1000).toFixed(1)} s = ${r.ratio.toFixed(2)}`).join('; ');
   printTable(
-    `Ingest: full Security Hub sync of ${int(runs.rows)} findings (${targets.length} account-regions, concurrency ${concurrency})`,
+    `Ingest: full Security Hub sync of ${int(runs.rows)} findings (${targets.length} account-regions, concurrency ${concurrency}; the median of ${rounds} rounds, round ${byRatio[Math.floor(byRatio.length / 2)].round})`,
     [
       { name: 'sync, end to end', measured: `${seconds(synced.wallMs)} (${perSecond(runs.rows, synced.wallMs)})` },
       { name: 'fetch-only, same pages', measured: `${seconds(fetched.wallMs)} (${perSecond(fetched.fetched, fetched.wallMs)})` },
-      { name: 'sync ÷ fetch-only', measured: ratio.toFixed(2), target: '≤ 1.30', pass: ratio <= 1.3 },
+      { name: `sync ÷ fetch-only (median of ${rounds} rounds)`, measured: ratio.toFixed(2), target: '≤ 1.30', pass: ratio <= 1.3 },
+      { name: 'every round: sync ÷ fetch-only', measured: everyRound },
       { name: 'COPY of the same rows', measured: `${seconds(copyMs)} (${perSecond(runs.rows, copyMs)}, ${mb(copyBytes)})` },
       { name: 'sync ÷ COPY', measured: (synced.wallMs / copyMs).toFixed(2) },
-      { name: 'worker peak RSS, sync', measured: mb(peak), target: '≤ 400 MB', pass: peak <= 400 * 2 ** 20 },
+      { name: 'worker peak RSS, sync (largest round)', measured: mb(peak), target: '≤ 400 MB', pass: peak <= 400 * 2 ** 20 },
       { name: 'worker memory at the peak, sync', measured: syncMemory.atPeak },
       { name: 'worker RSS after start (idle)', measured: mb(idleMemory.peakRssBytes) },
       { name: 'worker peak RSS, fetch-only', measured: mb(Math.max(fetchMemory.peakRssBytes, fetchMemory.maxRssBytes)) },
