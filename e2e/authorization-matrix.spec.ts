@@ -349,6 +349,8 @@ const MATRIX: Row[] = [
   { file: 'api/accounts/[accountId]/test-access/route.ts', method: 'POST', url: (i) => `/api/accounts/${i.own}/test-access`, expect: by('ok', 'forbidden', 'forbidden', 'forbidden', 'unauth') },
   { file: 'api/sync/route.ts', method: 'POST', url: () => '/api/sync', body: { accountId: 'x' }, expect: by('invalid', 'invalid', 'invalid', 'forbidden', 'unauth') },
   { file: 'api/sync/status/route.ts', method: 'GET', url: () => '/api/sync/status', expect: all('ok', 'unauth') },
+  { file: 'api/sync/summary/route.ts', method: 'GET', url: (i) => `/api/sync/summary?account=${i.other}`, expect: all('ok', 'unauth') },
+  { file: 'api/sync/summary/route.ts', method: 'GET', url: () => '/api/sync/summary?account=12345', expect: all('invalid', 'unauth') },
   { file: 'api/raci/route.ts', method: 'GET', url: () => '/api/raci', expect: all('ok', 'unauth') },
   { file: 'api/raci/changes/route.ts', method: 'POST', url: () => '/api/raci/changes', body: {}, expect: by('forbidden', 'invalid', 'forbidden', 'forbidden', 'unauth') },
   { file: 'api/findings/route.ts', method: 'GET', url: () => '/api/findings?status=FAILED', expect: all('ok', 'unauth') },

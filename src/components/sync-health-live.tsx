@@ -1,16 +1,16 @@
 'use client';
-// The last sync and any failing account-region, kept live by polling the sync status API
+// The last sync and any failing account-region, kept live by polling the sync summary API
 // (fast while a sync runs). When a sync finishes, the page offers to reload its numbers.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { queryKeys } from '@/lib/query-keys';
-import { summarizeSync, type SyncHealthRow, type SyncSummary } from '@/server/posture/sync-summary';
+import type { SyncSummary } from '@/server/posture/sync-summary';
 
-async function fetchRows(): Promise<SyncHealthRow[]> {
-  const response = await fetch('/api/sync/status', { cache: 'no-store' });
+async function fetchSummary(accountId: string | undefined): Promise<SyncSummary> {
+  const response = await fetch(`/api/sync/summary${accountId ? `?account=${accountId}` : ''}`, { cache: 'no-store' });
   if (!response.ok) throw new Error((await response.json().catch(() => ({}))).error ?? `HTTP ${response.status}`);
-  return (await response.json()).rows;
+  return response.json();
 }
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
@@ -19,12 +19,11 @@ const SOURCE = { securityhub: 'Security Hub', config: 'AWS Config' } as const;
 export function SyncHealthLive({ initial, accountId }: { initial: SyncSummary; accountId?: string }) {
   const router = useRouter();
   const status = useQuery({
-    queryKey: queryKeys.syncStatus(),
-    queryFn: fetchRows,
-    refetchInterval: (query) => (query.state.data?.some((r) => r.health === 'running') ? 2000 : 15_000),
+    queryKey: queryKeys.syncSummary(accountId),
+    queryFn: () => fetchSummary(accountId),
+    refetchInterval: (query) => ((query.state.data?.running ?? 0) > 0 ? 2000 : 15_000),
   });
-  const rows = status.data && (accountId ? status.data.filter((r) => r.accountId === accountId) : status.data);
-  const summary = rows ? summarizeSync(rows) : initial;
+  const summary = status.data ?? initial;
   // A sync finished since the page was rendered: the page's numbers are out of date.
   const finishedSinceRender = summary.running === 0 && summary.lastSuccessAt !== null && (initial.lastSuccessAt === null || summary.lastSuccessAt > initial.lastSuccessAt);
 

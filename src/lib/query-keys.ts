@@ -1,6 +1,8 @@
 // Typed TanStack Query keys, so a mutation invalidates exactly what it changed.
 export const queryKeys = {
   syncStatus: () => ['sync-status'] as const,
+  /** Under syncStatus, so invalidating the status refreshes every summary too. */
+  syncSummary: (accountId?: string) => ['sync-status', 'summary', accountId ?? 'all'] as const,
   /** Every page of the findings explorer (invalidate after a sync). */
   findings: () => ['findings'] as const,
   /** One view of the findings explorer, by its canonical query string. */

@@ -401,14 +401,15 @@ export async function syncHealthFor(db: Db, user: SessionUser, options: { accoun
 }
 
 /**
- * summarizeSync(syncHealthFor(…)), summed by the database: the overview needs the counts and
- * the first failing rows, not every account-region-source (1,200 rows for 200 accounts).
+ * summarizeSync(syncHealthFor(…)), summed by the database: the overview and its live widget
+ * need the counts and the first failing rows, not every account-region-source (1,200 rows for
+ * 200 accounts).
  */
-export async function syncSummaryFor(db: Db, user: SessionUser): Promise<SyncSummary> {
+export async function syncSummaryFor(db: Db, user: SessionUser, options: { accountId?: string } = {}): Promise<SyncSummary> {
   const [summary] = await queryRows<
     { total: number; last_success_at: Date | string | null; running: number; never_synced: number; failing_count: number; failing: StoredSyncHealth[] }[]
   >(db, Prisma.sql`
-    WITH h AS (${await syncHealthSql(db, user, {})}),
+    WITH h AS (${await syncHealthSql(db, user, options)}),
     k AS (SELECT h.*, NOT running AND last_error_at IS NOT NULL AND (last_success_at IS NULL OR last_error_at > last_success_at) AS failing FROM h)
     SELECT count(*)::int AS total, max(last_success_at) AS last_success_at,
            count(*) FILTER (WHERE running)::int AS running,

@@ -93,6 +93,14 @@ describe('syncSummaryFor', () => {
     expect(summary.neverSynced).toBeGreaterThan(0);
   });
 
+  it('narrows to one account, within what the user may see', async () => {
+    for (const accountId of ['222222222222', '333333333333']) {
+      expect(await syncSummaryFor(t.prisma, officer, { accountId })).toEqual(summarizeSync(await syncHealthFor(t.prisma, officer, { accountId })));
+    }
+    expect((await syncSummaryFor(t.prisma, officer, { accountId: '222222222222' })).total).toBeGreaterThan(0);
+    expect(await syncSummaryFor(t.prisma, owner, { accountId: '333333333333' })).toMatchObject({ total: 0, lastSuccessAt: null, failingCount: 0 });
+  });
+
   it('lists only the first failing rows, in the Sync status page order, and counts them all', async () => {
     const ids = Array.from({ length: FAILING_SYNCS_LISTED + 3 }, (_, i) => `4000000000${String(i).padStart(2, '0')}`);
     for (const [i, id] of ids.entries()) {
