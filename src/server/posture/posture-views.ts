@@ -135,8 +135,8 @@ export interface OverviewAggregates {
   controls: Map<string, ControlAggregate>;
   /** At least the cells of the heatmap's page of accounts. */
   cells: Map<string, ResourceControlCounts>;
-  /** Per service over every account; computed from `cells` when absent (then all cells are needed). */
-  serviceTotals?: Map<string, ResourceControlCounts>;
+  /** Per service over every account in scope: a heatmap row's total. */
+  serviceTotals: Map<string, ResourceControlCounts>;
 }
 
 export function heatmapCellKey(serviceId: string, accountId: string): string {
@@ -146,6 +146,8 @@ export function heatmapCellKey(serviceId: string, accountId: string): string {
 export function aggregateOverviewRows(rows: readonly AccountControlRow[]): OverviewAggregates {
   const controls = new Map<string, ControlAggregate>();
   const cells = new Map<string, ResourceControlCounts>();
+  const serviceTotals = new Map<string, ResourceControlCounts>();
+  const zero = (): ResourceControlCounts => ({ passed: 0, failed: 0, excepted: 0, unknown: 0 });
   for (const r of rows) {
     const c = controls.get(r.controlId) ?? { passed: 0, failed: 0, excepted: 0, unknown: 0, maxSeverity: null, attestedAccounts: 0 };
     addCounts(c, r);
@@ -153,9 +155,10 @@ export function aggregateOverviewRows(rows: readonly AccountControlRow[]): Overv
     if (r.status === 'attested') c.attestedAccounts += 1;
     controls.set(r.controlId, c);
     const key = heatmapCellKey(r.serviceId, r.accountId);
-    cells.set(key, addCounts(cells.get(key) ?? { passed: 0, failed: 0, excepted: 0, unknown: 0 }, r));
+    cells.set(key, addCounts(cells.get(key) ?? zero(), r));
+    serviceTotals.set(r.serviceId, addCounts(serviceTotals.get(r.serviceId) ?? zero(), r));
   }
-  return { controls, cells };
+  return { controls, cells, serviceTotals };
 }
 
 function addCounts<T extends ResourceControlCounts>(into: T, counts: ResourceControlCounts): T {
@@ -209,35 +212,23 @@ export function buildHeatmap(
   accounts: readonly { id: string; name: string }[],
   services: readonly CatalogService[] = catalog2022.services,
 ): Heatmap {
-  return heatmapOf(aggregateOverviewRows(rows).cells, accounts, services);
+  const accountIds = new Set(accounts.map((a) => a.id));
+  return heatmapOf(aggregateOverviewRows(rows.filter((r) => accountIds.has(r.accountId))), services, accounts);
 }
 
 /**
- * Cells for the `shown` accounts (a page of `accounts`), rows for the services evaluated in any
- * of `accounts`, each with its total over all of them.
+ * Cells for the `shown` accounts (a page of the accounts in scope), rows for the services
+ * evaluated in any account in scope, each with its total over all of them (serviceTotals).
  */
 function heatmapOf(
-  cellCounts: ReadonlyMap<string, ResourceControlCounts>,
-  accounts: readonly { id: string; name: string }[],
+  { cells: cellCounts, serviceTotals }: Pick<OverviewAggregates, 'cells' | 'serviceTotals'>,
   services: readonly CatalogService[],
-  shown: readonly { id: string; name: string }[] = accounts,
-  serviceTotals?: ReadonlyMap<string, ResourceControlCounts>,
+  shown: readonly { id: string; name: string }[],
 ): Heatmap {
-  const byService = new Map<string, ResourceControlCounts[]>();
-  if (serviceTotals) {
-    for (const [serviceId, counts] of serviceTotals) byService.set(serviceId, [counts]);
-  } else {
-    const inScope = new Set(accounts.map((a) => a.id));
-    for (const [key, counts] of cellCounts) {
-      const split = key.indexOf('\u0000');
-      if (!inScope.has(key.slice(split + 1))) continue;
-      const serviceId = key.slice(0, split);
-      byService.set(serviceId, [...(byService.get(serviceId) ?? []), counts]);
-    }
-  }
   const heatmapRows: HeatmapRow[] = [];
   for (const service of services) {
-    const total = tally(byService.get(service.id) ?? []);
+    const totals = serviceTotals.get(service.id);
+    const total = tally(totals ? [totals] : []);
     if (evaluatedCount(total) === 0) continue;
     const cells = shown.map((account) => {
       const counts = cellCounts.get(heatmapCellKey(service.id, account.id));
@@ -350,7 +341,7 @@ export function buildOverviewOf(
     controlStatuses,
     failingBySeverity,
     topFailingControls: [...failing].sort(bySeverityThenFailed).slice(0, options.topControls ?? 10),
-    heatmap: heatmapOf(aggregates.cells, accounts, catalog.services, heatmapAccounts.accounts, aggregates.serviceTotals),
+    heatmap: heatmapOf(aggregates, catalog.services, heatmapAccounts.accounts),
     heatmapPaging: heatmapAccounts.paging,
     worstServices: services
       .filter((s) => s.failed > 0)
