@@ -25,6 +25,7 @@ import { logger } from '@/server/logger';
 import { attestationFinder, compareStrings, evaluatePosture, SEVERITY_RANK } from './evaluate';
 import { isManualControl } from './map-evidence';
 import { loadEvidence } from './load-evidence';
+import { severityRankSql } from './severity-sql';
 import {
   assemblePosture,
   storedControlRows,
@@ -525,7 +526,7 @@ async function organizationTotals(db: Db, ids: readonly string[], stamp: string)
   const rows = await queryRows<TotalsRow[]>(db, Prisma.sql`
       SELECT control_id, service_id,
              sum(passed)::int AS passed, sum(failed)::int AS failed, sum(excepted)::int AS excepted, sum(unknown)::int AS unknown,
-             max(CASE max_severity WHEN 'INFORMATIONAL' THEN 0 WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END) AS severity_rank
+             max(${severityRankSql('max_severity')}) AS severity_rank
       FROM posture_current_controls WHERE account_id = ANY(${[...ids]}::text[])
       GROUP BY GROUPING SETS ((control_id), (service_id))`);
   totalsMemo.set(key, rows);

@@ -16,6 +16,7 @@ import {
   type ExplorerFilters,
   type ParamSource,
 } from './explorer-filters';
+import { severityRankSql } from './severity-sql';
 
 export * from './explorer-filters';
 
@@ -155,7 +156,8 @@ function findingsWhere(f: ExplorerFilters, scope: ExplorerScope): Prisma.Sql {
   return and(c);
 }
 
-const SEVERITY_ORDER = Prisma.raw(`CASE severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 1 ELSE 0 END`);
+// Every stored finding has one of the five labels (normalizeFinding refuses others).
+const SEVERITY_ORDER = severityRankSql('severity');
 const FINDING_SORT_SQL: Record<(typeof FINDING_SORTS)[number], Prisma.Sql> = {
   severity: SEVERITY_ORDER,
   updated: Prisma.raw('aws_updated_at'),

@@ -3,11 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsEndpoint } from '@/dev/aws-endpoint';
 import type { SessionUser } from '@/server/auth/users';
+import type { Severity } from '@/server/catalog/types';
 import { NotFoundError } from '@/server/errors';
 import { syncOrganization } from '@/server/sync/sync-organization';
 import { registerOrganizationAccounts, startTestOrganization } from '@/test/aws-organization';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { computePostureForAccounts } from './compute-posture';
+import { SEVERITY_RANK } from './evaluate';
 import { explorePage, exportRows, parseExplorerParams } from './findings-explorer';
 import { accountPosture, failingResourcesOf, overviewFor, resolveAccountScope, servicePosture } from './posture-queries';
 import { postureInputsAsOf } from './posture-inputs';
@@ -332,6 +334,17 @@ describe('posture queries are confined to what the user may see', () => {
       select: { id: true },
     });
     expect(page.tab === 'findings' && page.rows.map((r) => r.id)).toEqual(ordered.map((r) => r.id));
+
+    // Most severe first, as the posture ranks severities, then newest (ids, the last tie-break, follow the server's collation).
+    const bySeverity = await explorePage(t.prisma, 'all', parseExplorerParams(new URLSearchParams('state=all&sort=severity&dir=desc&size=100')).filters);
+    const rankThenTime = (r: { severity: string; updatedAt: string }) => `${SEVERITY_RANK[r.severity as Severity]} ${r.updatedAt}`;
+    const expectedOrder = (await t.prisma.finding.findMany({ select: { severity: true, awsUpdatedAt: true } }))
+      .map((r) => rankThenTime({ severity: r.severity, updatedAt: r.awsUpdatedAt.toISOString() }))
+      .sort()
+      .reverse()
+      .slice(0, 100);
+    expect(new Set(expectedOrder.map((k) => k[0])).size).toBeGreaterThan(1);
+    expect(bySeverity.tab === 'findings' && bySeverity.rows.map(rankThenTime)).toEqual(expectedOrder);
 
     const config = await explorePage(t.prisma, 'all', parseExplorerParams(new URLSearchParams('tab=config&status=NON_COMPLIANT')).filters);
     expect(config.total).toBe(await t.prisma.configEvaluation.count({ where: { complianceType: 'NON_COMPLIANT', resolvedAt: null } }));
