@@ -180,6 +180,8 @@ test.describe('posture pages', () => {
     await expect(group.locator('summary')).toContainText(`${first.failed} failed`);
     await expect(group.getByTestId('failing-resource')).toHaveCount(0);
     await group.locator('summary').click();
+    // The list is read when opened: its regions arrive together, in one response.
+    await expect(group.getByTestId('region-total').first()).toBeVisible();
     const totals = (await group.getByTestId('region-total').allTextContents()).map(Number);
     expect(totals.length).toBeGreaterThan(0);
     await expect(group.getByTestId('failing-resource')).toHaveCount(totals.reduce((n, total) => n + Math.min(total, DEFAULT_FAILING_LIMITS.perRegion), 0));
