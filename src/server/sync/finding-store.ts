@@ -85,7 +85,7 @@ SELECT (SELECT count(*) FROM lease)::int AS leased, inserted, updated, archived,
 FROM counts`;
 
 /** The page's columns in WRITE_PAGE's order ($9–$27), each one binary array. */
-export function pageColumns(rows: FindingRow[]): Buffer[] {
+function pageColumns(rows: FindingRow[]): Buffer[] {
   const text = (value: (r: FindingRow) => string | null) => binaryTextArray(rows.map(value));
   const timestamps = (value: (r: FindingRow) => string | null) => binaryTimestamptzArray(rows.map(value));
   return [
