@@ -58,8 +58,8 @@ try {
   const measuredRounds: Awaited<ReturnType<typeof measureRound>>[] = [];
   for (let round = 1; round <= rounds; round++) measuredRounds.push(await measureRound(round));
   // The round with the median ratio (the upper median for an even count), reported whole.
-  const byRatio = [...measuredRounds].sort((a, b) => a.ratio - b.ratio);
-  const { fetched, fetchCpu, fetchMemory, synced, syncCpu, syncMemory, idleMemory, runs } = byRatio[Math.floor(byRatio.length / 2)];
+  const median = [...measuredRounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(measuredRounds.length / 2)];
+  const { fetched, fetchCpu, fetchMemory, synced, syncCpu, syncMemory, idleMemory, runs } = median;
 
   async function measureRound(round: number) {
     const of = `round ${round}/${rounds}`;
@@ -123,7 +123,7 @@ try {
   const peak = Math.max(...measuredRounds.map((r) => Math.max(r.syncMemory.peakRssBytes, r.syncMemory.maxRssBytes)));
   const everyRound = measuredRounds.map((r) => `${(r.synced.wallMs / 1000).toFixed(1)} ÷ ${(r.fetched.wallMs / 1000).toFixed(1)} s = ${r.ratio.toFixed(2)}`).join('; ');
   printTable(
-    `Ingest: full Security Hub sync of ${int(runs.rows)} findings (${targets.length} account-regions, concurrency ${concurrency}; the median of ${rounds} rounds, round ${byRatio[Math.floor(byRatio.length / 2)].round})`,
+    `Ingest: full Security Hub sync of ${int(runs.rows)} findings (${targets.length} account-regions, concurrency ${concurrency}; the median of ${rounds} rounds, round ${median.round})`,
     [
       { name: 'sync, end to end', measured: `${seconds(synced.wallMs)} (${perSecond(runs.rows, synced.wallMs)})` },
       { name: 'fetch-only, same pages', measured: `${seconds(fetched.wallMs)} (${perSecond(fetched.fetched, fetched.wallMs)})` },

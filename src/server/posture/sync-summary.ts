@@ -1,6 +1,6 @@
 // Sync health as the posture pages summarize it: the newest good sync, what runs now, and
-// the account-region-sources whose last attempt failed. Pure, so the live client widget
-// summarizes the polled rows the same way the server does.
+// the account-region-sources whose last attempt failed. Pure: the account page summarizes
+// the rows it lists; syncSummaryFor sums the same in SQL for the overview and the live widget.
 
 export interface SyncHealthRow {
   accountId: string;
