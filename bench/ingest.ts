@@ -24,6 +24,7 @@ import { registerAccounts, startBenchOrganization } from './lib/aws';
 import { postmasterPid, startCpuMeter } from './lib/cpu';
 import { createBenchDatabase } from './lib/database';
 import { flag, int, log, mb, printTable, seconds } from './lib/report';
+import { startWalMeter } from './lib/wal';
 import { startBenchWorker } from './lib/worker';
 
 const totalFindings = flag('findings', 200_000);
@@ -59,7 +60,7 @@ try {
   for (let round = 1; round <= rounds; round++) measuredRounds.push(await measureRound(round));
   // The round with the median ratio (the upper median for an even count), reported whole.
   const median = [...measuredRounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(measuredRounds.length / 2)];
-  const { fetched, fetchCpu, fetchMemory, synced, syncCpu, syncMemory, idleMemory, runs } = median;
+  const { fetched, fetchCpu, fetchMemory, synced, syncCpu, syncWal, syncMemory, idleMemory, runs } = median;
 
   async function measureRound(round: number) {
     const of = `round ${round}/${rounds}`;
@@ -78,9 +79,11 @@ try {
     log(`${of}: sync run…`);
     const syncWorker = await startBenchWorker({ databaseUrl: database.url, env: org.env });
     const idleMemory = await syncWorker.memory();
+    const walMeter = await startWalMeter(database.url);
     const syncMeter = startCpuMeter(postmaster);
     const synced = await syncWorker.sync({ targets, sources: ['securityhub'], concurrency, trigger: 'bench' });
     const syncCpu = syncMeter.read();
+    const syncWal = await walMeter.read();
     const syncMemory = await syncWorker.memory();
     await syncWorker.stop();
     if (synced.failed > 0) throw new Error(`sync failed for ${synced.failed} account-regions: ${synced.errors.join('; ')}`);
@@ -91,7 +94,7 @@ try {
     const ratio = synced.wallMs / fetched.wallMs;
     log(`${of}: sync: ${int(runs.rows)} rows in ${seconds(synced.wallMs)}, ratio ${ratio.toFixed(2)}`);
     if (runs.rows !== fetched.normalized) throw new Error(`the sync stored ${runs.rows} findings, the fetch-only run read ${fetched.normalized}`);
-    return { round, ratio, fetched, fetchCpu, fetchMemory, synced, syncCpu, syncMemory, idleMemory, runs };
+    return { round, ratio, fetched, fetchCpu, fetchMemory, synced, syncCpu, syncWal, syncMemory, idleMemory, runs };
   }
 
   log('COPY run…');
@@ -137,6 +140,7 @@ try {
       { name: 'worker peak RSS, fetch-only', measured: mb(Math.max(fetchMemory.peakRssBytes, fetchMemory.maxRssBytes)) },
       { name: 'CPU s, fetch-only: endpoint / worker / Postgres', measured: cpuFigure(fetchCpu.endpointMs, fetched.cpuMs, fetchCpu.postgresMs) },
       { name: 'CPU s, sync: endpoint / worker / Postgres', measured: cpuFigure(syncCpu.endpointMs, synced.cpuMs, syncCpu.postgresMs) },
+      { name: 'WAL, sync: written / full-page images / checkpoints', measured: `${mb(syncWal.bytes)} / ${int(syncWal.fullPageImages)} / ${syncWal.checkpoints}` },
       { name: 'CPU s, COPY: Postgres', measured: copyPgMs === undefined ? 'n/a' : (copyPgMs / 1000).toFixed(1) },
       { name: 'pages / API calls', measured: `${int(runs.pages)} / ${int(runs.api_calls)}` },
     ],
