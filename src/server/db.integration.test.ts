@@ -1,7 +1,7 @@
 // The app's Prisma client and its pg pool on a real Postgres: every connection gets lz4 TOAST
 // compression before its first query, where the server has lz4 (CI runs this on the embedded
 // PostgreSQL, without lz4, and on the machine's, with it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Prisma } from '@/generated/prisma/client';
 import { createPrismaClient, pgPool, queryRows, type Db } from '@/server/db';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
@@ -33,5 +33,22 @@ describe('createPrismaClient', () => {
     // Prisma's queries run on the same pool.
     const [{ s }] = await queryRows<{ s: string }[]>(fresh, Prisma.sql`SELECT current_setting('default_toast_compression') AS s`);
     expect(s).toBe(hasLz4 ? 'lz4' : 'pglz');
+  });
+});
+
+describe('a second copy of the db module', () => {
+  // Next bundles src/server/db.ts once for route handlers and once for pages; the process-wide
+  // client is on globalThis, so a copy may be handed a client another copy made.
+  it('finds the pg pool of a client another copy made, so its queryRows skip Prisma', async () => {
+    vi.resetModules();
+    const copy = await import('@/server/db');
+    expect(copy.createPrismaClient).not.toBe(createPrismaClient); // really another module instance
+    expect(copy.pgPool(fresh)).toBe(pgPool(fresh));
+    const madeByCopy = copy.createPrismaClient(t.url);
+    try {
+      expect(pgPool(madeByCopy)).toBe(copy.pgPool(madeByCopy));
+    } finally {
+      await madeByCopy.$disconnect();
+    }
   });
 });

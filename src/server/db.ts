@@ -9,8 +9,15 @@ import { PrismaClient, type Prisma } from '@/generated/prisma/client';
 
 export type Db = PrismaClient;
 
-/** The pg pool under each client made by createPrismaClient. */
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+const globalForPrisma = globalThis as unknown as { safeguardsPrisma?: PrismaClient; safeguardsPgPools?: WeakMap<PrismaClient, pg.Pool> };
+
+/**
+ * The pg pool under each client made by createPrismaClient. Kept on globalThis, like the
+ * process-wide client: Next bundles this module once for route handlers and once for pages,
+ * and a copy that had not made the client itself did not find its pool, so every queryRows
+ * of the pages went through Prisma's query compiler (bench/RESULTS.md §4).
+ */
+const pools = (globalForPrisma.safeguardsPgPools ??= new WeakMap<PrismaClient, pg.Pool>());
 
 export function createPrismaClient(connectionString: string): PrismaClient {
   const pool = new pg.Pool({
@@ -60,8 +67,6 @@ export async function queryRows<T extends unknown[]>(client: PrismaClient, query
   if (!pool) return client.$queryRaw<T>(query);
   return (await pool.query(query.text, query.values as unknown[])).rows as T;
 }
-
-const globalForPrisma = globalThis as unknown as { safeguardsPrisma?: PrismaClient };
 
 /** The process-wide client, created on first use from DATABASE_URL. */
 export function db(): PrismaClient {
