@@ -22,6 +22,13 @@ const pools = (globalForPrisma.safeguardsPgPools ??= new WeakMap<PrismaClient, p
 export function createPrismaClient(connectionString: string): PrismaClient {
   const pool = new pg.Pool({
     connectionString,
+    // pg closes idle connections after 10 s by default. A page fans out over several
+    // connections, and new ones cost PostgreSQL a login and cold caches: the first
+    // /services/s3 after 13 s idle took ~300 against ~70 ms (bench/RESULTS.md §4), which is
+    // how people browse. Idle connections are cheap; keep them for ten minutes.
+    idleTimeoutMillis: 10 * 60_000,
+    // …without holding a finished script open for those ten minutes.
+    allowExitOnIdle: true,
     // lz4 for values compressed into TOAST (chiefly the findings' raw ASFF) where the server
     // has it: less of Postgres's CPU per row than the default pglz (bench/RESULTS.md). Only
     // new values are affected; both read back alike. The pool awaits this before it hands
