@@ -9,20 +9,11 @@ interface WalCounters {
   checkpoints: number;
 }
 
-async function readWalCounters(databaseUrl: string): Promise<WalCounters> {
+async function query<T extends pg.QueryResultRow>(databaseUrl: string, sql: string): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    // pg_stat_checkpointer is PostgreSQL 17+; older servers keep the counts in pg_stat_bgwriter.
-    const { rows: version } = await client.query<{ n: number }>(`SELECT current_setting('server_version_num')::int AS n`);
-    const checkpoints =
-      version[0].n >= 170000
-        ? 'SELECT (num_timed + num_requested)::float8 AS n FROM pg_stat_checkpointer'
-        : 'SELECT (checkpoints_timed + checkpoints_req)::float8 AS n FROM pg_stat_bgwriter';
-    const { rows } = await client.query<{ bytes: number; fpi: number; checkpoints: number }>(
-      `SELECT wal_bytes::float8 AS bytes, wal_fpi::float8 AS fpi, (${checkpoints}) AS checkpoints FROM pg_stat_wal`,
-    );
-    return { bytes: rows[0].bytes, fullPageImages: rows[0].fpi, checkpoints: rows[0].checkpoints };
+    return (await client.query<T>(sql)).rows[0];
   } finally {
     await client.end();
   }
@@ -34,10 +25,18 @@ export interface WalMeter {
 
 /** WAL counters of the whole server since the meter was started. */
 export async function startWalMeter(databaseUrl: string): Promise<WalMeter> {
-  const start = await readWalCounters(databaseUrl);
+  // pg_stat_checkpointer is PostgreSQL 17+; older servers keep the counts in pg_stat_bgwriter.
+  const { n: version } = await query<{ n: number }>(databaseUrl, `SELECT current_setting('server_version_num')::int AS n`);
+  const checkpoints =
+    version >= 170000
+      ? 'SELECT (num_timed + num_requested)::float8 FROM pg_stat_checkpointer'
+      : 'SELECT (checkpoints_timed + checkpoints_req)::float8 FROM pg_stat_bgwriter';
+  const readCounters = () =>
+    query<WalCounters>(databaseUrl, `SELECT wal_bytes::float8 AS bytes, wal_fpi::float8 AS "fullPageImages", (${checkpoints}) AS checkpoints FROM pg_stat_wal`);
+  const start = await readCounters();
   return {
     async read() {
-      const now = await readWalCounters(databaseUrl);
+      const now = await readCounters();
       return {
         bytes: now.bytes - start.bytes,
         fullPageImages: now.fullPageImages - start.fullPageImages,
