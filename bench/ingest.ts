@@ -38,6 +38,9 @@ const COLUMNS = `id, account_id, region, product_arn, product_name, generator_id
   workflow_status, record_state, resource_type, resource_id, title, first_observed_at, last_observed_at, aws_created_at,
   aws_updated_at, raw, synced_at`;
 
+/** CPU seconds, e.g. endpoint / worker / Postgres. */
+const cpuFigure = (...ms: (number | undefined)[]) => ms.map((m) => (m === undefined ? 'n/a' : (m / 1000).toFixed(1))).join(' / ');
+
 const database = await createBenchDatabase('ingest');
 const org = await startBenchOrganization({ seed: 10, accounts, regions, totalFindings, anchorTime: '2025-01-01T00:00:00Z' });
 const prisma = createPrismaClient(database.url);
@@ -71,7 +74,7 @@ try {
     const fetchCpu = fetchMeter.read();
     const fetchMemory = await fetchWorker.memory();
     await fetchWorker.stop();
-    log(`${of}: fetch-only: ${int(fetched.fetched)} findings in ${seconds(fetched.wallMs)}`);
+    log(`${of}: fetch-only: ${int(fetched.fetched)} findings in ${seconds(fetched.wallMs)}; CPU s ${cpuFigure(fetchCpu.endpointMs, fetched.cpuMs, fetchCpu.postgresMs)}`);
 
     // Every sync starts from empty tables and a checkpoint.
     await prisma.$executeRawUnsafe('TRUNCATE findings, sync_runs, sync_states');
@@ -92,7 +95,7 @@ try {
              (SELECT count(*)::int FROM findings) AS rows
       FROM sync_runs WHERE trigger = 'bench'`;
     const ratio = synced.wallMs / fetched.wallMs;
-    log(`${of}: sync: ${int(runs.rows)} rows in ${seconds(synced.wallMs)}, ratio ${ratio.toFixed(2)}`);
+    log(`${of}: sync: ${int(runs.rows)} rows in ${seconds(synced.wallMs)}, ratio ${ratio.toFixed(2)}; CPU s ${cpuFigure(syncCpu.endpointMs, synced.cpuMs, syncCpu.postgresMs)}`);
     if (runs.rows !== fetched.normalized) throw new Error(`the sync stored ${runs.rows} findings, the fetch-only run read ${fetched.normalized}`);
     return { round, ratio, fetched, fetchCpu, fetchMemory, synced, syncCpu, syncWal, syncMemory, idleMemory, runs };
   }
@@ -119,7 +122,6 @@ try {
   }
   const copyBytes = (await stat(copyFile)).size;
 
-  const cpuFigure = (...ms: (number | undefined)[]) => ms.map((m) => (m === undefined ? 'n/a' : (m / 1000).toFixed(1))).join(' / ');
   const perSecond = (n: number, ms: number) => `${int(n / (ms / 1000))} findings/s`;
   const ratio = synced.wallMs / fetched.wallMs;
   // The memory target holds for every round, so the largest is reported.

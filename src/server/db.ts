@@ -29,19 +29,6 @@ export function createPrismaClient(connectionString: string): PrismaClient {
     idleTimeoutMillis: 10 * 60_000,
     // …without holding a finished script open for those ten minutes.
     allowExitOnIdle: true,
-    // lz4 for values compressed into TOAST (chiefly the findings' raw ASFF) where the server
-    // has it: less of Postgres's CPU per row than the default pglz (bench/RESULTS.md). Only
-    // new values are affected; both read back alike. The pool awaits this before it hands
-    // the connection out, so no query is queued behind it (pg warns of that, and pg 9 will
-    // refuse it); a server built without lz4 keeps its default.
-    onConnect: async (connection) => {
-      await connection
-        .query(
-          `SELECT set_config('default_toast_compression', 'lz4', false)
-           WHERE 'lz4' = ANY ((SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression')::text[])`,
-        )
-        .catch(() => {});
-    },
   });
   // An idle connection dropped by the server (restart, terminate) must not crash the
   // process; the next query gets a fresh connection or the error.

@@ -35,4 +35,23 @@ describe('migrations', () => {
       await empty.drop();
     }
   });
+
+  it('compress the large columns with LZ4 when the server has it, and leave pglz otherwise', async () => {
+    const serverHasLz4 = await t.prisma.$executeRawUnsafe('CREATE TEMP TABLE lz4_probe (doc text COMPRESSION lz4)').then(
+      () => true,
+      (error: unknown) => {
+        if (/compression method lz4 not supported/.test(String(error))) return false;
+        throw error;
+      },
+    );
+    const columns = await t.prisma.$queryRaw<{ column_name: string; compression: string }[]>`
+      SELECT attrelid::regclass::text || '.' || attname AS column_name, attcompression::text AS compression FROM pg_attribute
+      WHERE (attrelid::regclass::text, attname) IN (('findings', 'raw'), ('config_rules', 'raw'), ('config_evaluations', 'raw'),
+        ('posture_current_resources', 'evidence'), ('attestations', 'file_content'))
+      ORDER BY 1`;
+    // '' is the server's default (pglz), 'l' is LZ4.
+    const expected = serverHasLz4 ? 'l' : '';
+    const large = ['attestations.file_content', 'config_evaluations.raw', 'config_rules.raw', 'findings.raw', 'posture_current_resources.evidence'];
+    expect(columns).toEqual(large.map((column_name) => ({ column_name, compression: expected })));
+  });
 });
