@@ -26,6 +26,7 @@ import { createBenchDatabase } from './lib/database';
 import { flag, int, log, mb, printTable, seconds } from './lib/report';
 import { startWalMeter } from './lib/wal';
 import { startBenchWorker } from './lib/worker';
+import type { MainThreadTime } from './lib/worker-protocol';
 
 const totalFindings = flag('findings', 200_000);
 const accounts = flag('accounts', 20);
@@ -40,6 +41,10 @@ const COLUMNS = `id, account_id, region, product_arn, product_name, generator_id
 
 /** CPU seconds, e.g. endpoint / worker / Postgres. */
 const cpuFigure = (...ms: (number | undefined)[]) => ms.map((m) => (m === undefined ? 'n/a' : (m / 1000).toFixed(1))).join(' / ');
+// The rest of the wall time the main thread was neither on a core nor queued for one: it
+// awaited I/O (the endpoint's next page, a page write), the pipeline's stalls.
+const mainThreadFigure = (run: { wallMs: number; mainThread?: MainThreadTime }) =>
+  run.mainThread ? cpuFigure(run.mainThread.onCpuMs, run.mainThread.waitingForCpuMs, run.wallMs - run.mainThread.onCpuMs - run.mainThread.waitingForCpuMs) : 'n/a';
 
 const database = await createBenchDatabase('ingest');
 const org = await startBenchOrganization({ seed: 10, accounts, regions, totalFindings, anchorTime: '2025-01-01T00:00:00Z' });
@@ -142,6 +147,8 @@ try {
       { name: 'worker peak RSS, fetch-only', measured: mb(Math.max(fetchMemory.peakRssBytes, fetchMemory.maxRssBytes)) },
       { name: 'CPU s, fetch-only: endpoint / worker / Postgres', measured: cpuFigure(fetchCpu.endpointMs, fetched.cpuMs, fetchCpu.postgresMs) },
       { name: 'CPU s, sync: endpoint / worker / Postgres', measured: cpuFigure(syncCpu.endpointMs, synced.cpuMs, syncCpu.postgresMs) },
+      { name: "worker's main thread, fetch-only: s on a core / waiting for one / awaiting I/O", measured: mainThreadFigure(fetched) },
+      { name: "worker's main thread, sync: s on a core / waiting for one / awaiting I/O", measured: mainThreadFigure(synced) },
       { name: 'WAL, sync: written / full-page images / checkpoints', measured: `${mb(syncWal.bytes)} / ${int(syncWal.fullPageImages)} / ${syncWal.checkpoints}` },
       { name: 'CPU s, COPY: Postgres', measured: copyPgMs === undefined ? 'n/a' : (copyPgMs / 1000).toFixed(1) },
       { name: 'pages / API calls', measured: `${int(runs.pages)} / ${int(runs.api_calls)}` },

@@ -4,6 +4,7 @@
 // server on this machine; with DATABASE_URL it includes other clients of that server).
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
+import type { MainThreadTime } from './worker-protocol';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -85,4 +86,23 @@ export function startCpuMeter(postmaster: number | undefined): CpuMeter {
       return { endpointMs: (self.user + self.system) / 1000, postgresMs: pg0 !== undefined && pgNow !== undefined ? pgNow - pg0 : undefined };
     },
   };
+}
+
+/**
+ * The calling process's main thread so far, from /proc/self/schedstat (ns on a core, ns
+ * runnable in the run queue): whether a slow run waited for a core or for its I/O.
+ */
+export function mainThreadTime(): MainThreadTime | undefined {
+  try {
+    const [onCpuNs, waitingNs] = readFileSync('/proc/self/schedstat', 'utf8').split(' ').map(Number);
+    return { onCpuMs: onCpuNs / 1e6, waitingForCpuMs: waitingNs / 1e6 };
+  } catch {
+    return undefined;
+  }
+}
+
+export function mainThreadTimeSince(start: MainThreadTime | undefined): MainThreadTime | undefined {
+  const now = mainThreadTime();
+  if (!start || !now) return undefined;
+  return { onCpuMs: now.onCpuMs - start.onCpuMs, waitingForCpuMs: now.waitingForCpuMs - start.waitingForCpuMs };
 }

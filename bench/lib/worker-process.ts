@@ -10,6 +10,7 @@ import { createPrismaClient } from '@/server/db';
 import { normalizeFinding } from '@/server/sync/normalize-finding';
 import { findingFilters, PAGE_SIZE } from '@/server/sync/securityhub-sync';
 import { syncAccountRegion } from '@/server/sync/sync-account-region';
+import { mainThreadTime, mainThreadTimeSince } from './cpu';
 import type { FetchReply, MemoryReply, SyncReply, Target, WorkerCommand, WorkerReply } from './worker-protocol';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -42,6 +43,7 @@ async function sync(command: Extract<WorkerCommand, { cmd: 'sync' }>): Promise<S
   const limit = pLimit(command.concurrency);
   const started = performance.now();
   const cpu0 = process.cpuUsage();
+  const main0 = mainThreadTime();
   const outcomes = (
     await Promise.all(
       command.targets.map((t) =>
@@ -51,10 +53,12 @@ async function sync(command: Extract<WorkerCommand, { cmd: 'sync' }>): Promise<S
   ).flat();
   const wallMs = performance.now() - started;
   const cpuMs = cpuSince(cpu0);
+  const mainThread = mainThreadTimeSince(main0);
   const failed = outcomes.filter((o) => o.status === 'failed');
   return {
     wallMs,
     cpuMs,
+    mainThread,
     succeeded: outcomes.filter((o) => o.status === 'succeeded').length,
     failed: failed.length,
     busy: outcomes.filter((o) => o.status === 'busy').length,
@@ -70,6 +74,7 @@ async function fetchOnly(command: Extract<WorkerCommand, { cmd: 'fetch' }>): Pro
   const calls: CallCounts = { apiCalls: 0, throttles: 0 };
   const started = performance.now();
   const cpu0 = process.cpuUsage();
+  const main0 = mainThreadTime();
   await Promise.all(
     command.targets.map((t) =>
       limit(async () => {
@@ -93,7 +98,7 @@ async function fetchOnly(command: Extract<WorkerCommand, { cmd: 'fetch' }>): Pro
       }),
     ),
   );
-  return { wallMs: performance.now() - started, cpuMs: cpuSince(cpu0), ...totals, apiCalls: calls.apiCalls };
+  return { wallMs: performance.now() - started, cpuMs: cpuSince(cpu0), mainThread: mainThreadTimeSince(main0), ...totals, apiCalls: calls.apiCalls };
 }
 
 function memory(): MemoryReply {

@@ -12,10 +12,20 @@ export type WorkerCommand =
   | { cmd: 'memory' }
   | { cmd: 'exit' };
 
+/** Where the worker's main thread (which runs all of the sync's JavaScript) spent a command's wall time. */
+export interface MainThreadTime {
+  /** On a core. */
+  onCpuMs: number;
+  /** Runnable, waiting for a core (the kernel's run-queue delay). */
+  waitingForCpuMs: number;
+}
+
 export interface SyncReply {
   wallMs: number;
   /** CPU time of the worker process during the command. */
   cpuMs: number;
+  /** Undefined where the kernel does not expose /proc/self/schedstat. */
+  mainThread?: MainThreadTime;
   succeeded: number;
   failed: number;
   busy: number;
@@ -25,6 +35,7 @@ export interface SyncReply {
 export interface FetchReply {
   wallMs: number;
   cpuMs: number;
+  mainThread?: MainThreadTime;
   pages: number;
   fetched: number;
   normalized: number;
