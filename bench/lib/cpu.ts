@@ -4,6 +4,7 @@
 // server on this machine; with DATABASE_URL it includes other clients of that server).
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
+import { parseAutogroupSetting } from './stats';
 import type { MainThreadTime } from './worker-protocol';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -105,4 +106,17 @@ export function mainThreadTimeSince(start: MainThreadTime | undefined): MainThre
   const now = mainThreadTime();
   if (!start || !now) return undefined;
   return { onCpuMs: now.onCpuMs - start.onCpuMs, waitingForCpuMs: now.waitingForCpuMs - start.waitingForCpuMs };
+}
+
+/**
+ * Whether the kernel schedules by autogroup (one group per session). Every PostgreSQL
+ * backend starts a session of its own (setsid), so under autogroup each busy backend
+ * weighs as much as the whole worker process does: four writing backends get four shares.
+ */
+export function kernelAutogroup(): boolean | undefined {
+  try {
+    return parseAutogroupSetting(readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8'));
+  } catch {
+    return undefined;
+  }
 }

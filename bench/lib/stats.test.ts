@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copyLine, copyValue, roundRobin } from './bulk-load';
-import { descendants, parseProcStatus, percentile } from './stats';
+import { descendants, parseAutogroupSetting, parseProcStatus, percentile, ratioFloor, ratioWithoutCpuWait } from './stats';
 
 describe('percentile', () => {
   it('uses the nearest rank', () => {
@@ -49,5 +49,33 @@ describe('COPY text', () => {
       [1, 3, 5],
       [2, 4],
     ]);
+  });
+});
+
+describe('ratioFloor', () => {
+  it('spreads the sync\'s CPU over the cores, against the fetch-only wall time', () => {
+    // 11:37 on 3 December: 5.7 + 23.7 + 22.1 CPU s on 2 cores against an 18.68 s fetch-only run.
+    expect(ratioFloor([5_700, 23_700, 22_100], 2, 18_680)).toBeCloseTo(1.378, 3);
+    expect(ratioFloor([5_700, 23_700, 22_100], 4, 18_680)).toBeCloseTo(0.689, 3);
+  });
+  it('is unknown when a part was not measured', () => {
+    expect(ratioFloor([5_700, 23_700, undefined], 2, 18_680)).toBeUndefined();
+    expect(ratioFloor([1, 2], 0, 18_680)).toBeUndefined();
+  });
+});
+
+describe('ratioWithoutCpuWait', () => {
+  it('takes the main thread\'s run-queue delay off the sync', () => {
+    expect(ratioWithoutCpuWait(30_220, 8_700, 18_680)).toBeCloseTo(1.152, 3);
+    expect(ratioWithoutCpuWait(30_220, undefined, 18_680)).toBeUndefined();
+  });
+});
+
+describe('parseAutogroupSetting', () => {
+  it('reads /proc/sys/kernel/sched_autogroup_enabled', () => {
+    expect(parseAutogroupSetting('1\n')).toBe(true);
+    expect(parseAutogroupSetting('0\n')).toBe(false);
+    expect(parseAutogroupSetting(undefined)).toBeUndefined();
+    expect(parseAutogroupSetting('')).toBeUndefined();
   });
 });

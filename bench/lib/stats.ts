@@ -1,4 +1,4 @@
-// Pure helpers for the page and export benchmarks: percentiles and /proc parsing.
+// Pure helpers for the benchmarks: percentiles, /proc parsing, and what bounds the ingest ratio.
 
 /** The p-th percentile (0–100) of `values`, nearest-rank method; NaN when empty. */
 export function percentile(values: readonly number[], p: number): number {
@@ -34,4 +34,31 @@ export function descendants(root: number, parents: ReadonlyMap<number, number>):
     queue.push(...(children.get(pid) ?? []));
   }
   return out;
+}
+
+/**
+ * The lowest sync ÷ fetch-only ratio any schedule of this machine could give: every CPU
+ * second the sync used (endpoint, worker and Postgres alike) spread evenly over all the
+ * cores, against the fetch-only run's wall time. undefined when a part was not measured.
+ */
+export function ratioFloor(syncCpuMs: readonly (number | undefined)[], cores: number, fetchWallMs: number): number | undefined {
+  if (cores < 1 || fetchWallMs <= 0 || syncCpuMs.some((ms) => ms === undefined)) return undefined;
+  const totalMs = syncCpuMs.reduce<number>((sum, ms) => sum + ms!, 0);
+  return totalMs / cores / fetchWallMs;
+}
+
+/**
+ * The ratio had the worker's main thread never waited for a core, i.e. with the sync's
+ * wall time less its run-queue delay: an estimate of the sync with Postgres and the AWS
+ * side on cores of their own, the rest of its pipeline (its own CPU, its I/O waits) unchanged.
+ */
+export function ratioWithoutCpuWait(syncWallMs: number, waitingForCpuMs: number | undefined, fetchWallMs: number): number | undefined {
+  if (waitingForCpuMs === undefined || fetchWallMs <= 0) return undefined;
+  return (syncWallMs - waitingForCpuMs) / fetchWallMs;
+}
+
+/** Whether the kernel groups tasks per session for scheduling (autogroup), or undefined when it does not say. */
+export function parseAutogroupSetting(text: string | undefined): boolean | undefined {
+  const value = text?.trim();
+  return value === '1' ? true : value === '0' ? false : undefined;
 }
