@@ -4,7 +4,7 @@
 // server on this machine; with DATABASE_URL it includes other clients of that server).
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { parseAutogroupSetting } from './stats';
+import { parseAutogroupSetting, parseProcStatCpu } from './stats';
 import type { MainThreadTime } from './worker-protocol';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -73,18 +73,36 @@ export async function postmasterPid(databaseUrl: string): Promise<number | undef
 }
 
 export interface CpuMeter {
-  /** CPU ms of each part since the meter was started. */
-  read(): { endpointMs: number; postgresMs: number | undefined };
+  /**
+   * CPU ms of each part since the meter was started, and the share of the machine's CPU
+   * time (all cores) the hypervisor gave to other guests meanwhile (steal, 0–1).
+   */
+  read(): { endpointMs: number; postgresMs: number | undefined; stealShare: number | undefined };
+}
+
+function machineCpu() {
+  try {
+    return parseProcStatCpu(readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 export function startCpuMeter(postmaster: number | undefined): CpuMeter {
   const self0 = process.cpuUsage();
   const pg0 = postmaster ? processTreeCpuMs(postmaster) : undefined;
+  const machine0 = machineCpu();
   return {
     read() {
       const self = process.cpuUsage(self0);
       const pgNow = postmaster ? processTreeCpuMs(postmaster) : undefined;
-      return { endpointMs: (self.user + self.system) / 1000, postgresMs: pg0 !== undefined && pgNow !== undefined ? pgNow - pg0 : undefined };
+      const machine = machineCpu();
+      const ticks = machine && machine0 ? machine.totalTicks - machine0.totalTicks : 0;
+      return {
+        endpointMs: (self.user + self.system) / 1000,
+        postgresMs: pg0 !== undefined && pgNow !== undefined ? pgNow - pg0 : undefined,
+        stealShare: machine && machine0 && ticks > 0 ? (machine.stealTicks - machine0.stealTicks) / ticks : undefined,
+      };
     },
   };
 }

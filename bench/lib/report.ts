@@ -8,10 +8,12 @@ export interface Figure {
   target?: string;
   /** undefined: reported only. */
   pass?: boolean;
+  /** Printed after pass/miss when the measurement itself is in doubt. */
+  caveat?: string;
 }
 
 export function printTable(title: string, figures: Figure[], notes: string[] = []): void {
-  const rows = figures.map((f) => [f.name, f.measured, f.target ?? '—', f.pass === undefined ? '—' : f.pass ? 'pass' : 'MISS']);
+  const rows = figures.map((f) => [f.name, f.measured, f.target ?? '—', `${f.pass === undefined ? '—' : f.pass ? 'pass' : 'MISS'}${f.caveat ? ` (${f.caveat})` : ''}`]);
   const header = ['name', 'measured', 'target', 'pass/miss'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

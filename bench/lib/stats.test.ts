@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copyLine, copyValue, roundRobin } from './bulk-load';
-import { descendants, parseAutogroupSetting, parseProcStatus, percentile, ratioFloor, ratioWithoutCpuWait } from './stats';
+import { descendants, parseAutogroupSetting, parseProcStatCpu, parseProcStatus, percentile, ratioFloor, ratioWithoutCpuWait } from './stats';
 
 describe('percentile', () => {
   it('uses the nearest rank', () => {
@@ -77,5 +77,16 @@ describe('parseAutogroupSetting', () => {
     expect(parseAutogroupSetting('0\n')).toBe(false);
     expect(parseAutogroupSetting(undefined)).toBeUndefined();
     expect(parseAutogroupSetting('')).toBeUndefined();
+  });
+});
+
+describe('parseProcStatCpu', () => {
+  it('sums user through steal and reads steal', () => {
+    const text = 'cpu  296921 3293 57438 479945 5254 0 3909 29651 0 0\ncpu0 148460 1646 28719 239972 2627 0 1954 14825 0 0\n';
+    expect(parseProcStatCpu(text)).toEqual({ totalTicks: 296921 + 3293 + 57438 + 479945 + 5254 + 0 + 3909 + 29651, stealTicks: 29651 });
+  });
+  it('is undefined without the cpu line', () => {
+    expect(parseProcStatCpu('intr 1 2 3\n')).toBeUndefined();
+    expect(parseProcStatCpu('cpu  1 2 3\n')).toBeUndefined();
   });
 });

@@ -62,3 +62,16 @@ export function parseAutogroupSetting(text: string | undefined): boolean | undef
   const value = text?.trim();
   return value === '1' ? true : value === '0' ? false : undefined;
 }
+
+/**
+ * The machine's CPU time from /proc/stat's first line, in ticks: all of it (user through
+ * steal; guest time is already in user) and the part the hypervisor gave to other guests
+ * (steal). undefined when the line is not there.
+ */
+export function parseProcStatCpu(text: string): { totalTicks: number; stealTicks: number } | undefined {
+  const line = text.split('\n').find((l) => l.startsWith('cpu '));
+  if (!line) return undefined;
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  if (ticks.length < 8 || ticks.some((t) => !Number.isFinite(t))) return undefined;
+  return { totalTicks: ticks.reduce((sum, t) => sum + t, 0), stealTicks: ticks[7] };
+}
