@@ -40,11 +40,11 @@ const COLUMNS = `id, account_id, region, product_arn, product_name, generator_id
   workflow_status, record_state, resource_type, resource_id, title, first_observed_at, last_observed_at, aws_created_at,
   aws_updated_at, raw, synced_at`;
 
-/** CPU seconds, e.g. endpoint / worker / Postgres. */
 // Above this share of the machine's CPU time stolen by the hypervisor in either run of a
 // round, that round's two runs ran on different machines, in effect: its ratio is flagged.
 const STEAL_LIMIT = 0.05;
 const percent = (share: number | undefined) => (share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`);
+/** CPU seconds, e.g. endpoint / worker / Postgres. */
 const cpuFigure = (...ms: (number | undefined)[]) => ms.map((m) => (m === undefined ? 'n/a' : (m / 1000).toFixed(1))).join(' / ');
 // The rest of the wall time the main thread was neither on a core nor queued for one: it
 // awaited I/O (the endpoint's next page, a page write), or the hypervisor had taken its
@@ -144,8 +144,7 @@ try {
   const everyRound = measuredRounds
     .map((r) => `${(r.synced.wallMs / 1000).toFixed(1)} ÷ ${(r.fetched.wallMs / 1000).toFixed(1)} s = ${r.ratio.toFixed(2)} (steal ${percent(r.syncCpu.stealShare)} / ${percent(r.fetchCpu.stealShare)})`)
     .join('; ');
-  const steals = [fetchCpu.stealShare, syncCpu.stealShare];
-  const stealCaveat = steals.some((share) => share !== undefined && share > STEAL_LIMIT)
+  const stealCaveat = [fetchCpu.stealShare, syncCpu.stealShare].some((share) => share !== undefined && share > STEAL_LIMIT)
     ? `in doubt: steal ${percent(syncCpu.stealShare)} / ${percent(fetchCpu.stealShare)}, over ${percent(STEAL_LIMIT)}`
     : undefined;
   printTable(
