@@ -370,7 +370,7 @@ const MATRIX: Row[] = [
   { file: 'api/attestations/[id]/revoke/route.ts', method: 'POST', url: (i) => `/api/attestations/${i.attestation}/revoke`, body: {}, expect: by('forbidden', 'invalid', 'invalid', 'forbidden', 'unauth') },
   { file: 'api/attestations/[id]/file/route.ts', method: 'GET', url: (i) => `/api/attestations/${i.attestation}/file`, expect: all('notfound', 'unauth') },
   { file: 'api/evidence/public-key/route.ts', method: 'GET', url: () => '/api/evidence/public-key', expect: by('ok', 'ok', 'forbidden', 'ok', 'unauth') },
-  { file: 'api/evidence/bundle/route.ts', method: 'GET', url: (i) => `/api/evidence/bundle?accountIds=${i.own}&services=${i.serviceId}`, expect: by('ok', 'ok', 'forbidden', 'ok', 'unauth') },
+  { file: 'api/evidence/bundle/route.ts', method: 'GET', url: (i) => `/api/evidence/bundle?account=${i.own}&service=${i.serviceId}`, expect: by('ok', 'ok', 'forbidden', 'ok', 'unauth') },
   { file: 'api/evidence/verify/route.ts', method: 'POST', url: () => '/api/evidence/verify', body: {}, expect: by('invalid', 'invalid', 'forbidden', 'invalid', 'unauth') },
 
   // Server actions: POSTed with Next-Action to the page whose form uses them, for every role.

@@ -6,7 +6,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { can, type Permission } from '@/server/auth/permissions';
 import type { SessionUser } from '@/server/auth/users';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { DomainError, TooManyRequestsError, ValidationError } from '@/server/errors';
 import { logger } from '@/server/logger';
 import { getCurrentUser } from './auth';

@@ -40,6 +40,14 @@ describe('account registry', () => {
     expect(await t.prisma.awsAccount.count()).toBe(before);
   });
 
+  it('counts an owner named twice once', async () => {
+    const owner = (await createUser(t.prisma, { email: 'twice@example.org', name: 'Twice', role: 'account_owner' })).user.id;
+    const id = '323456789012';
+    await createAccount(t.prisma, { ...valid, id, roleArn: `arn:aws:iam::${id}:role/R`, ownerIds: [owner, owner] });
+    await updateAccount(t.prisma, id, { ownerIds: [owner, owner] });
+    expect(await t.prisma.accountOwner.findMany({ where: { accountId: id }, select: { userId: true } })).toEqual([{ userId: owner }]);
+  });
+
   it('refuses owners who are not account owners', async () => {
     const auditor = (await createUser(t.prisma, { email: 'aud@example.org', name: 'A', role: 'auditor' })).user.id;
     await expect(createAccount(t.prisma, { ...valid, id: '223456789012', roleArn: 'arn:aws:iam::223456789012:role/R', ownerIds: [auditor] })).rejects.toThrow(ValidationError);

@@ -2,7 +2,7 @@
 // read-only role, in which regions, and who owns them.
 import { z } from 'zod';
 import type { Db } from '@/server/db';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { ConflictError, NotFoundError, ValidationError } from '@/server/errors';
 import { recordAuditEvent, type AuditActor } from '@/server/audit/record-audit-event';
 import { refreshCurrentPostureAfterChange } from '@/server/posture/current-posture';
@@ -19,7 +19,7 @@ const accountFields = {
   externalId: z.string().trim().min(2, 'The ExternalId has 2 to 1224 characters.').max(1224).regex(/^[\w+=,.@:\/-]+$/, 'The ExternalId may hold letters, digits and +=,.@:/-_ only.'),
   regions: z.array(regionSchema).min(1, 'Choose at least one region.').max(40).transform((r) => [...new Set(r)].sort()),
   enabled: z.boolean(),
-  ownerIds: z.array(z.string().uuid('Unknown owner.')).max(100),
+  ownerIds: z.array(z.string().uuid('Unknown owner.')).max(100).transform((ids) => [...new Set(ids)]),
 };
 
 export const accountInputSchema = z.object({
@@ -42,7 +42,7 @@ function checkRoleInAccount(input: { id: string; roleArn: string }) {
 async function checkOwners(db: Db, ownerIds: string[]) {
   if (ownerIds.length === 0) return;
   const owners = await db.user.findMany({ where: { id: { in: ownerIds }, role: 'account_owner' }, select: { id: true } });
-  if (owners.length !== new Set(ownerIds).size) {
+  if (owners.length !== ownerIds.length) {
     throw new ValidationError('ownerIds: every owner must be a user with the account owner role.', { ownerIds: ['Owners must have the account owner role.'] });
   }
 }

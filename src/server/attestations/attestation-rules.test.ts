@@ -55,6 +55,8 @@ describe('validity', () => {
     ['2025-06-14', { ok: false, message: expect.stringMatching(/in the future/) }],
     ['', { ok: false, message: expect.stringMatching(/Enter the date/) }],
     ['2025-13-01', { ok: false, message: expect.stringMatching(/as a date/) }],
+    ['2025-09-31T12:00:00Z', { ok: false, message: expect.stringMatching(/as a date/) }],
+    ['December 31 2025', { ok: false, message: expect.stringMatching(/as a date/) }],
   ])('validUntil %s', (value, expected) => {
     expect(resolveValidUntil(value, NOW)).toEqual(expected);
   });

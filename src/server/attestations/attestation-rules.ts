@@ -12,6 +12,7 @@
 // (the control is `manual`, not evaluated, again) and shows as expired; a pending one past it
 // can no longer be confirmed.
 import type { AttestationStatus, Role } from '@/generated/prisma/enums';
+import { parseDateOrTimestamp } from '@/server/validation';
 
 export const ATTESTATION_STATUSES = ['pending', 'confirmed', 'rejected', 'revoked'] as const satisfies readonly AttestationStatus[];
 export const MAX_ATTESTATION_DAYS = 365;
@@ -127,11 +128,8 @@ export type ValidUntilResult = { ok: true; validUntil: Date } | { ok: false; mes
 export function resolveValidUntil(value: string | null | undefined, now: Date, maxDays = MAX_ATTESTATION_DAYS): ValidUntilResult {
   const text = value?.trim() ?? '';
   if (!text) return { ok: false, message: 'Enter the date until which the attestation is valid.' };
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
-  const validUntil = dateOnly ? new Date(`${text}T23:59:59.999Z`) : new Date(text);
-  if (Number.isNaN(validUntil.getTime()) || (dateOnly && validUntil.toISOString().slice(0, 10) !== text)) {
-    return { ok: false, message: 'Enter the validity as a date, e.g. 2025-12-31.' };
-  }
+  const validUntil = parseDateOrTimestamp(text);
+  if (!validUntil) return { ok: false, message: 'Enter the validity as a date, e.g. 2025-12-31.' };
   if (validUntil.getTime() <= now.getTime()) return { ok: false, message: 'The validity date must be in the future.' };
   const latest = new Date(now.getTime() + maxDays * DAY_MS);
   latest.setUTCHours(23, 59, 59, 999);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
+import { nonexistentDayAfter } from '@/test/dates';
 import { createAccount } from '@/server/accounts/registry';
 import { createUser, type SessionUser } from '@/server/auth/users';
 import { findControl, isManual } from '@/server/catalog';
@@ -78,6 +79,15 @@ describe('recording', () => {
     await expect(record(users.audrey)).rejects.toThrow(ForbiddenError);
   });
 
+  it('refuses text PostgreSQL cannot store and dates that do not exist, as bad input, writing nothing', async () => {
+    const before = await t.prisma.attestation.count();
+    await expect(record(users.carl, { statement: 'Key policies are reviewed\u0000 quarterly.' })).rejects.toThrow(/statement: .*NUL/);
+    for (const validUntil of [nonexistentDayAfter(T0), later(30).toDateString()]) {
+      await expect(record(users.carl, { validUntil })).rejects.toThrow(ValidationError);
+    }
+    expect(await t.prisma.attestation.count()).toBe(before);
+  });
+
   it('stores an attached file checked by content, with its SHA-256, and serves it back', async () => {
     const bytes = new TextEncoder().encode('%PDF-1.7\nsigned policy\n%%EOF\n');
     const attestation = await record(users.carl, {}, { name: 'policy.pdf', bytes });
@@ -151,6 +161,7 @@ describe('confirming (separation of duties)', () => {
     const attestation = await record(users.carl, { validUntil: inDays(5) });
     await expect(decideAttestation(t.prisma, { actor: users.cora, attestationId: attestation.id, input: { decision: 'reject' }, now: later(0.001) })).rejects.toThrow(/reason for rejecting/);
     await expect(confirm(users.cora, attestation.id, later(6))).rejects.toThrow(/validity date has passed/);
+    await expect(decideAttestation(t.prisma, { actor: users.cora, attestationId: attestation.id, input: { decision: 'reject', reason: 'No evidence attached.', expectedVersion: 2 ** 31 }, now: later(0.001) })).rejects.toThrow(ValidationError);
     const rejected = await decideAttestation(t.prisma, { actor: users.cora, attestationId: attestation.id, input: { decision: 'reject', reason: 'No evidence attached.' }, now: later(0.001) });
     expect(rejected.status).toBe('rejected');
   });

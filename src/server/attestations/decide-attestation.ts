@@ -3,7 +3,7 @@
 // in one transaction: of two people deciding at once, one wins and the other gets a 409.
 import { z } from 'zod';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
-import { parseOrThrow } from '@/server/auth/users';
+import { expectedVersionSchema, parseOrThrow } from '@/server/validation';
 import type { Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { attestationAccessWhere, attestationActor, enforceAttestation, lostAttestationRace, type Actor } from './attestation-access';
@@ -18,7 +18,7 @@ export const decideAttestationSchema = z
       .max(2000, 'Keep the reason under 2000 characters.')
       .nullish()
       .transform((v) => v || null),
-    expectedVersion: z.coerce.number().int().positive().optional(),
+    expectedVersion: expectedVersionSchema,
   })
   .refine((v) => v.decision !== 'reject' || (v.reason !== null && v.reason.length >= 3), {
     path: ['reason'],

@@ -2,7 +2,7 @@
 // accounts'), filtered by control, account and status; statuses as of `now` (expired included).
 import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import type { Db } from '@/server/db';
 import { attestationAccessWhere, type Actor } from './attestation-access';
 import { attestationAllowedActions, attestationDisplayStatus, type AttestationAllowedActions, type AttestationDisplayStatus } from './attestation-rules';

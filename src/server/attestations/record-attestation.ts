@@ -3,7 +3,7 @@
 // It counts only once a second person confirms it.
 import { z } from 'zod';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { findControl, isManual } from '@/server/catalog';
 import type { Db } from '@/server/db';
 import { ForbiddenError, ValidationError } from '@/server/errors';

@@ -2,7 +2,7 @@
 // reason: its control is `manual` (not evaluated) again from then on.
 import { z } from 'zod';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
-import { parseOrThrow } from '@/server/auth/users';
+import { expectedVersionSchema, parseOrThrow } from '@/server/validation';
 import type { Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { attestationAccessWhere, attestationActor, enforceAttestation, lostAttestationRace, type Actor } from './attestation-access';
@@ -14,7 +14,7 @@ export const revokeAttestationSchema = z.object({
     .trim()
     .min(3, 'Give the reason for revoking (at least 3 characters): it is kept in the history.')
     .max(2000, 'Keep the reason under 2000 characters.'),
-  expectedVersion: z.coerce.number().int().positive().optional(),
+  expectedVersion: expectedVersionSchema,
 });
 
 export async function revokeAttestation(db: Db, options: { actor: Actor; attestationId: unknown; input: unknown; now?: Date }) {

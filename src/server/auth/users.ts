@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { queryRows, type Db } from '@/server/db';
-import { NotFoundError, TooManyRequestsError, ValidationError, ConflictError } from '@/server/errors';
+import { NotFoundError, TooManyRequestsError, ConflictError } from '@/server/errors';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { ROLES, type Role } from './roles';
 import { clearFailedSignIns, recordFailedSignIn, secondsUntilNextAttempt } from './sign-in-throttle';
 import { recordAuditEvent, type AuditActor } from '@/server/audit/record-audit-event';
+import { parseOrThrow } from '@/server/validation';
 
 export interface SessionUser {
   id: string;
@@ -24,19 +25,6 @@ export const createUserSchema = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH, `Passwords have at least ${MIN_PASSWORD_LENGTH} characters.`).max(200).optional(),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
-
-export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join('.') || '_';
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  const first = parsed.error.issues[0];
-  const where = first?.path.length ? `${first.path.join('.')}: ` : '';
-  throw new ValidationError(`${where}${first?.message ?? 'Invalid input.'}`, fieldErrors);
-}
 
 const toSessionUser = (u: { id: string; email: string; name: string; role: Role }): SessionUser => ({
   id: u.id,

@@ -3,7 +3,7 @@
 // (service A or B); across dimensions they narrow (a service's controls that also cite C).
 // An empty dimension does not narrow. Invalid or unknown values are a ValidationError (400).
 import { z } from 'zod';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { catalog2022 } from '@/server/catalog';
 import type { CatalogControl, CatalogService } from '@/server/catalog/types';
 import type { Db } from '@/server/db';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Exclusion } from '@/generated/prisma/client';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
-import { parseOrThrow } from '@/server/auth/users';
+import { expectedVersionSchema, parseOrThrow } from '@/server/validation';
 import type { Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { refreshCurrentPostureAfterChange } from '@/server/posture/current-posture';
@@ -21,7 +21,7 @@ export const decideExclusionSchema = z
       .nullish()
       .transform((v) => v || null),
     /** The version the decider saw; a newer one means someone changed it meanwhile (409). */
-    expectedVersion: z.coerce.number().int().positive().optional(),
+    expectedVersion: expectedVersionSchema,
   })
   .refine((v) => v.decision !== 'reject' || (v.reason !== null && v.reason.length >= 3), {
     path: ['reason'],

@@ -259,6 +259,9 @@ describe('expiry date', () => {
     ['2025-06-15T11:59:59Z', /in the future/],
     ['2026-06-16', /at most 365 days ahead \(2026-06-15\)/],
     ['2025-02-30', /not a date/],
+    ['2025-06-31T08:00:00Z', /not a date/],
+    ['2025-07-01T25:00:00Z', /not a date/],
+    ['July 1 2025', /as a date/],
     ['next tuesday', /as a date/],
   ])('refuses %s', (value, message) => {
     expect(resolveExpiry(value, NOW)).toMatchObject({ ok: false, message: expect.stringMatching(message) });

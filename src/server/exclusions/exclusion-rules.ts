@@ -17,6 +17,7 @@
 // An approved or pending exclusion whose expiresAt has passed is expired at once when read,
 // whether or not the worker has written that yet.
 import type { ExclusionScope, ExclusionStatus, Role } from '@/generated/prisma/enums';
+import { parseDateOrTimestamp } from '@/server/validation';
 
 export const DEFAULT_EXCLUSION_DAYS = 90;
 export const MAX_EXCLUSION_DAYS = 365;
@@ -176,7 +177,8 @@ export function expectedDecider(context: DecisionContext): 'account_owner' | 'co
 // ---------------------------------------------------------------------------------------------
 // Expiry dates
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+// Looks like a date (`2025-02-30`, `2025-02-30T08:00Z`), so a refusal can say it is not a real one.
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}(T|$)/;
 
 /** The last millisecond of a UTC day. */
 export function endOfUtcDay(date: Date): Date {
@@ -200,9 +202,10 @@ export function resolveExpiry(value: string | Date | null | undefined, now: Date
   if (value instanceof Date) expiresAt = new Date(value);
   else {
     const text = value.trim();
-    const parsed = DATE_ONLY.test(text) ? new Date(`${text}T23:59:59.999Z`) : new Date(text);
-    // Reject impossible dates (2025-02-30 would otherwise roll over into March).
-    if (DATE_ONLY.test(text) && parsed.toISOString().slice(0, 10) !== text) return { ok: false, message: `${text} is not a date.` };
+    const parsed = parseDateOrTimestamp(text);
+    if (!parsed) {
+      return { ok: false, message: DATE_SHAPE.test(text) ? `${text.slice(0, 40)} is not a date.` : 'Enter the expiry as a date, e.g. 2025-03-31.' };
+    }
     expiresAt = parsed;
   }
   if (Number.isNaN(expiresAt.getTime())) return { ok: false, message: 'Enter the expiry as a date, e.g. 2025-03-31.' };

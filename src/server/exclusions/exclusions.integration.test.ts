@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { createAccount } from '@/server/accounts/registry';
 import { createUser, type SessionUser } from '@/server/auth/users';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/server/errors';
+import { nonexistentDayAfter } from '@/test/dates';
 import { DAY_MS } from './exclusion-rules';
 import {
   activeExclusions,
@@ -132,6 +133,17 @@ describe('requesting an exclusion', () => {
     await expect(request(users.audrey)).rejects.toThrow(ForbiddenError);
     await expect(request(users.adam)).rejects.toThrow(ForbiddenError);
   });
+
+  it('refuses text PostgreSQL cannot store and dates that do not exist, as bad input, writing nothing', async () => {
+    const before = await t.prisma.exclusion.count();
+    await expect(request(users.ann, { justification: 'Synthetic messages only.\u0000' })).rejects.toThrow(/justification: .*NUL/);
+    await expect(request(users.ann, { ticketRef: 'SEC-\u00001' })).rejects.toThrow(ValidationError);
+    await expect(request(users.ann, { expiresAt: later(60).toISOString() })).resolves.toBeDefined();
+    for (const expiresAt of [nonexistentDayAfter(T0), nonexistentDayAfter(T0).slice(0, 10), later(30).toDateString()]) {
+      await expect(request(users.ann, { expiresAt })).rejects.toThrow(/expiresAt: /);
+    }
+    expect(await t.prisma.exclusion.count()).toBe(before + 1);
+  });
 });
 
 describe('deciding', () => {
@@ -186,6 +198,8 @@ describe('deciding', () => {
   it('refuses a decision on a version the decider did not see', async () => {
     const exclusion = await request(users.ann);
     await expect(decideExclusion(t.prisma, { actor: users.ben, exclusionId: exclusion.id, input: { decision: 'approve', expectedVersion: 7 }, now: T0 })).rejects.toThrow(ConflictError);
+    // Beyond the integer column: bad input, not a database error.
+    await expect(decideExclusion(t.prisma, { actor: users.ben, exclusionId: exclusion.id, input: { decision: 'approve', expectedVersion: 2 ** 31 }, now: T0 })).rejects.toThrow(ValidationError);
     expect(await t.prisma.exclusion.findUniqueOrThrow({ where: { id: exclusion.id } })).toMatchObject({ status: 'pending' });
   });
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import type { ExclusionStatus } from '@/generated/prisma/enums';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { findControl } from '@/server/catalog';
 import type { Db } from '@/server/db';
 import { exclusionAccessWhere, otherOwnerCounts, type Actor } from './exclusion-access';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Exclusion } from '@/generated/prisma/client';
 import { visibleAccountsWhere } from '@/server/accounts/account-scope';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import type { Db } from '@/server/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/server/errors';
 import { ruleActor, type Actor } from './exclusion-access';

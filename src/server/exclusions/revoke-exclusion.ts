@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Exclusion } from '@/generated/prisma/client';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
-import { parseOrThrow } from '@/server/auth/users';
+import { expectedVersionSchema, parseOrThrow } from '@/server/validation';
 import type { Db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { refreshCurrentPostureAfterChange } from '@/server/posture/current-posture';
@@ -16,7 +16,7 @@ export const revokeExclusionSchema = z.object({
     .trim()
     .min(3, 'Give the reason for revoking (at least 3 characters): it is kept in the history.')
     .max(2000, 'Keep the reason under 2000 characters.'),
-  expectedVersion: z.coerce.number().int().positive().optional(),
+  expectedVersion: expectedVersionSchema,
 });
 export type RevokeExclusionInput = z.input<typeof revokeExclusionSchema>;
 

@@ -34,6 +34,12 @@ describe('explorer filters in the URL', () => {
     expect(parse('severity=HIGH,SEVERE').filters.severity).toEqual(['HIGH']);
   });
 
+  it('leaves out text holding U+0000, which PostgreSQL cannot compare with', () => {
+    const { filters, errors } = parse('q=bucket%00&product=Security%00Hub&resource=arn%00&citation=164.312(a)%00&severity=HIGH');
+    expect(filters).toEqual({ ...defaultExplorerFilters(), severity: ['HIGH'] });
+    expect(errors).toEqual(Object.fromEntries(['citation', 'product', 'q', 'resource'].map((k) => [k, ['Text may not contain the NUL character (U+0000).']])));
+  });
+
   it('has statuses and sorts of its own on the Config tab', () => {
     expect(parse('tab=config').filters).toMatchObject({ tab: 'config', sort: 'recorded', dir: 'desc' });
     expect(parse('tab=config&status=NON_COMPLIANT&sort=rule').errors).toEqual({});

@@ -2,6 +2,7 @@
 // (no database, no catalog data), so the client component reads and writes the same URLs the
 // server parses; the server passes the catalog to check service and control ids.
 import type { Severity } from './types';
+import { NUL_CHARACTER_MESSAGE } from '@/server/storable-text';
 
 export const EXPLORER_TABS = ['findings', 'config'] as const;
 export type ExplorerTab = (typeof EXPLORER_TABS)[number];
@@ -81,43 +82,49 @@ const WELL_FORMED: CatalogIds = {
 export function parseExplorerFilters(source: ParamSource, catalog: CatalogIds = WELL_FORMED): { filters: ExplorerFilters; errors: Record<string, string[]> } {
   const errors: Record<string, string[]> = {};
   const fail = (name: string, message: string) => (errors[name] = [...(errors[name] ?? []), message]);
-  const tabRaw = getParam(source, 'tab');
+  const param = (name: string): string => {
+    const value = getParam(source, name);
+    if (!value.includes('\u0000')) return value;
+    fail(name, NUL_CHARACTER_MESSAGE);
+    return '';
+  };
+  const tabRaw = param('tab');
   const tab: ExplorerTab = (EXPLORER_TABS as readonly string[]).includes(tabRaw) ? (tabRaw as ExplorerTab) : 'findings';
   if (tabRaw && tabRaw !== tab) fail('tab', 'Unknown tab.');
   const filters = defaultExplorerFilters(tab);
 
-  const account = getParam(source, 'account');
+  const account = param('account');
   if (account) {
     if (/^\d{12}$/.test(account)) filters.account = account;
     else fail('account', 'An AWS account id has exactly 12 digits.');
   }
-  const region = getParam(source, 'region');
+  const region = param('region');
   if (region) {
     if (/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) filters.region = region;
     else fail('region', 'Not an AWS region name.');
   }
-  const service = getParam(source, 'service');
+  const service = param('service');
   if (service) {
     if (catalog.isService(service)) filters.service = service;
     else fail('service', `There is no service "${service.slice(0, 60)}" in the catalog.`);
   }
-  const control = getParam(source, 'control');
+  const control = param('control');
   if (control) {
     if (catalog.isControl(control)) filters.control = control;
     else fail('control', `There is no control "${control.slice(0, 60)}" in the catalog.`);
   }
-  const citation = getParam(source, 'citation');
+  const citation = param('citation');
   if (citation) {
     if (compactCitation(citation).length >= 3 && citation.length <= 60) filters.citation = citation;
     else fail('citation', HIPAA_CITATION_HINT);
   }
-  const status = getParam(source, 'status').toUpperCase();
+  const status = param('status').toUpperCase();
   if (status) {
     const allowed: readonly string[] = tab === 'findings' ? FINDING_STATUSES : CONFIG_STATUSES;
     if (allowed.includes(status)) filters.status = status;
     else fail('status', `Status is one of ${allowed.join(', ')}.`);
   }
-  const severity = getParam(source, 'severity');
+  const severity = param('severity');
   if (severity) {
     for (const s of severity.toUpperCase().split(',').map((x) => x.trim()).filter(Boolean)) {
       if ((SEVERITIES as readonly string[]).includes(s)) {
@@ -126,44 +133,44 @@ export function parseExplorerFilters(source: ParamSource, catalog: CatalogIds = 
     }
     filters.severity.sort((a, b) => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b));
   }
-  const product = getParam(source, 'product');
+  const product = param('product');
   if (product) {
     if (product.length <= 100) filters.product = product;
     else fail('product', 'Product names are at most 100 characters.');
   }
-  const q = getParam(source, 'q');
+  const q = param('q');
   if (q) {
     if (q.length <= 200) filters.q = q;
     else fail('q', 'Search text is at most 200 characters.');
   }
-  const resource = getParam(source, 'resource');
+  const resource = param('resource');
   if (resource) {
     if (resource.length <= 2048) filters.resource = resource;
     else fail('resource', 'Resource ids are at most 2048 characters.');
   }
-  const state = getParam(source, 'state');
+  const state = param('state');
   if (state) {
     if ((RECORD_STATES as readonly string[]).includes(state)) filters.state = state as RecordStateFilter;
     else fail('state', 'State is active, archived or all.');
   }
-  const sort = getParam(source, 'sort');
+  const sort = param('sort');
   if (sort) {
     const allowed: readonly string[] = tab === 'findings' ? FINDING_SORTS : CONFIG_SORTS;
     if (allowed.includes(sort)) filters.sort = sort;
     else fail('sort', `Sort by one of ${allowed.join(', ')}.`);
   }
-  const dir = getParam(source, 'dir');
+  const dir = param('dir');
   if (dir) {
     if (dir === 'asc' || dir === 'desc') filters.dir = dir;
     else fail('dir', 'Direction is asc or desc.');
   }
-  const page = getParam(source, 'page');
+  const page = param('page');
   if (page) {
     const n = Number(page);
     if (Number.isInteger(n) && n >= 1 && n <= 100_000) filters.page = n;
     else fail('page', 'Pages are whole numbers from 1.');
   }
-  const size = getParam(source, 'size');
+  const size = param('size');
   if (size) {
     const n = Number(size);
     if ((PAGE_SIZES as readonly number[]).includes(n)) filters.size = n;

@@ -12,7 +12,7 @@ import { findControl, findService, type CatalogControl, type CatalogService } fr
 import { compareStrings } from './evaluate';
 import { Prisma } from '@/generated/prisma/client';
 import { queryRows, type Db } from '@/server/db';
-import { NotFoundError } from '@/server/errors';
+import { NotFoundError, ValidationError } from '@/server/errors';
 import { ensureCurrentPosture, failedByAccount, readCurrentOverview, readCurrentPosture, readFailingGroups, readFailingRegionTotals, readFailingResources, type CurrentPosture } from './current-posture';
 import {
   buildOverview,
@@ -207,15 +207,17 @@ export interface FailingResourcesOf {
 
 /**
  * The failing resources of one account the user may see (NotFoundError otherwise), of a
- * service or a control and in a region when given: what a collapsed list shows when opened.
+ * service or a control (ValidationError when unknown) and in a region when given: what a
+ * collapsed list shows when opened.
  */
 export async function failingResourcesOf(
   db: Db,
   user: SessionUser,
   options: { accountId: string; serviceId?: string; controlId?: string; region?: string },
 ): Promise<FailingResourcesOf> {
-  if (options.serviceId && !findService(options.serviceId)) throw new NotFoundError(`There is no service "${options.serviceId}" in the catalog.`);
-  if (options.controlId && !findControl(options.controlId)) throw new NotFoundError(`There is no control "${options.controlId}" in the catalog.`);
+  // Unknown filters are bad input (400), as in the findings explorer and the evidence bundle.
+  if (options.serviceId && !findService(options.serviceId)) throw new ValidationError(`service: There is no service "${options.serviceId}" in the catalog.`, { service: ['Unknown service.'] });
+  if (options.controlId && !findControl(options.controlId)) throw new ValidationError(`control: There is no control "${options.controlId}" in the catalog.`, { control: ['Unknown control.'] });
   const scope = await resolveAccountScope(db, user, options.accountId);
   await ensureCurrentPosture(db, scope);
   const [group] = await readFailingResources(db, {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsEndpoint } from '@/dev/aws-endpoint';
 import type { SessionUser } from '@/server/auth/users';
 import type { Severity } from '@/server/catalog/types';
-import { NotFoundError } from '@/server/errors';
+import { NotFoundError, ValidationError } from '@/server/errors';
 import { syncOrganization } from '@/server/sync/sync-organization';
 import { registerOrganizationAccounts, startTestOrganization } from '@/test/aws-organization';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
@@ -308,7 +308,7 @@ describe('posture queries are confined to what the user may see', () => {
     }
     // Another owner's account, or an unknown service, is not found.
     await expect(failingResourcesOf(t.prisma, owner, { accountId: b, serviceId: worst.serviceId })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(failingResourcesOf(t.prisma, officer, { accountId: a, serviceId: 'no-such-service' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(failingResourcesOf(t.prisma, officer, { accountId: a, serviceId: 'no-such-service' })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('explores findings in the user’s accounts only, with counts matching the table', async () => {

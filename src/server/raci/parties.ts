@@ -2,7 +2,7 @@
 // compliance officers add). Parties are archived, never deleted, so earlier matrices still name them.
 import { z } from 'zod';
 import type { RaciParty } from '@/generated/prisma/client';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { DEFAULT_PARTIES, hasLetter, raciAsOf } from '@/server/catalog/raci';
 import { Prisma } from '@/generated/prisma/client';
 import { queryRows, type Db } from '@/server/db';

@@ -3,7 +3,7 @@
 // catalog, the active parties and the one-Accountable rule, then written in one transaction.
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { z } from 'zod';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { parseRaciLetters, raciAsOf, RaciParseError, type RaciAssignment, type RaciLetters } from '@/server/catalog/raci';
 import type { Db } from '@/server/db';
 import { ConflictError, ValidationError } from '@/server/errors';

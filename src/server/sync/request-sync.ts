@@ -4,7 +4,7 @@ import type PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { Db } from '@/server/db';
 import type { SessionUser } from '@/server/auth/users';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { visibleAccountsWhere } from '@/server/accounts/account-scope';
 import { NotFoundError } from '@/server/errors';
 import { enqueueSyncs } from './jobs';

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api';
 import { listAttestations, MAX_ATTESTATION_FILE_BYTES, recordAttestation, type AttestationUpload } from '@/server/attestations';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { db } from '@/server/db';
 import { ValidationError } from '@/server/errors';
 

@@ -2,7 +2,7 @@
 // one account, as a collapsed list on a service, control or account page shows them when opened.
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { db } from '@/server/db';
 import { failingResourcesOf } from '@/server/posture/posture-queries';
 

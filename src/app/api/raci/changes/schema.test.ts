@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { ValidationError } from '@/server/errors';
 import { raciChangeRequestSchema, toEdits } from './schema';
 

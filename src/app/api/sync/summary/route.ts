@@ -3,7 +3,7 @@
 // or of one of them: what the live widget polls, a few hundred bytes however many accounts.
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api';
-import { parseOrThrow } from '@/server/auth/users';
+import { parseOrThrow } from '@/server/validation';
 import { db } from '@/server/db';
 import { syncSummaryFor } from '@/server/posture/posture-queries';
 
