@@ -32,7 +32,7 @@ import {
 } from './bundle-files';
 import { readmeText } from './bundle-format';
 import { attestationsInScope, collect, exclusionsInScope } from './decisions-in-scope';
-import { countUpdatedAfterAsOf } from './evidence-queries';
+import { countCollectedAfterAsOf } from './evidence-queries';
 import {
   canonicalManifestBytes,
   EVIDENCE_FORMAT_VERSION,
@@ -159,8 +159,8 @@ export async function buildEvidenceBundle(options: BuildEvidenceBundleOptions): 
   }
 
   // Counted in the database while the first files stream; a failure surfaces where awaited.
-  const updatedAfter = countUpdatedAfterAsOf(db, scope);
-  updatedAfter.catch(() => {});
+  const collectedAfter = countCollectedAfterAsOf(db, scope);
+  collectedAfter.catch(() => {});
 
   try {
     await entry('README.txt', 'text/plain; charset=utf-8', async function* () {
@@ -195,7 +195,7 @@ export async function buildEvidenceBundle(options: BuildEvidenceBundleOptions): 
     const owners = new Map<string, string[]>();
     for (const o of ownerRows) owners.set(o.accountId, [...(owners.get(o.accountId) ?? []), o.user.email].sort());
 
-    const notes = bundleNotes(scope, computed, await updatedAfter);
+    const notes = bundleNotes(scope, computed, await collectedAfter);
     const model = buildSummaryModel({
       bundleId,
       formatVersion: EVIDENCE_FORMAT_VERSION,
@@ -242,7 +242,7 @@ export async function buildEvidenceBundle(options: BuildEvidenceBundleOptions): 
   }
 }
 
-function bundleNotes(scope: ResolvedScope, posture: BundlePosture, updatedAfter: { findings: number; configEvaluations: number }): string[] {
+function bundleNotes(scope: ResolvedScope, posture: BundlePosture, collectedAfter: { findings: number; configEvaluations: number }): string[] {
   const notes: string[] = [];
   if (posture.mode === 'live') {
     notes.push('Posture was computed from the evidence synced when the bundle was generated, with the exclusions and attestations in force then.');
@@ -257,9 +257,9 @@ function bundleNotes(scope: ResolvedScope, posture: BundlePosture, updatedAfter:
       notes.push(`No snapshot on or before ${scope.asOf.day} for account(s) ${posture.accountsWithoutSnapshot.join(', ')}: their posture is not counted.`);
     }
   }
-  if (updatedAfter.findings || updatedAfter.configEvaluations) {
+  if (collectedAfter.findings || collectedAfter.configEvaluations) {
     notes.push(
-      `${updatedAfter.findings} finding(s) and ${updatedAfter.configEvaluations} Config evaluation(s) in scope were updated by AWS after the as-of time; only the newest version of each record is kept, so they are not in findings.jsonl, config-evaluations.jsonl or evaluations.csv.`,
+      `${collectedAfter.findings} finding(s) and ${collectedAfter.configEvaluations} Config evaluation(s) in scope reached Safeguards after the as-of time (updated by AWS, or first collected, later); only the newest version of each record is kept, so they are not in findings.jsonl, config-evaluations.jsonl or evaluations.csv.`,
     );
   }
   notes.push('Account names, role ARNs, regions and owners are as registered when the bundle was generated; sync times are as of the as-of time.');

@@ -9,10 +9,10 @@ export const FILE_DESCRIPTIONS: readonly { path: string; description: string }[]
   { path: 'exclusions.csv', description: 'Every exclusion of the accounts in scope touching a control in scope, requested by the as-of time: one row per history entry (requested, approved, rejected, revoked, expired, ...), with the status and whether it was in force at the as-of time.' },
   { path: 'attestations.csv', description: 'Every attestation of a control in scope (organization-wide or for an account in scope), recorded by the as-of time: one row per history entry.' },
   { path: 'attestation-files/<id>/<name>', description: 'The file attached to each of those attestations, if any.' },
-  { path: 'findings.jsonl', description: 'The raw ASFF (JSON) of every Security Hub finding in scope, one per line, by finding id. Whole-organization and account scopes include findings that evidence no control (GuardDuty, Inspector, ...).' },
-  { path: 'config-evaluations.jsonl', description: 'Every AWS Config evaluation in scope, one per line: account, region, rule name and managed identifier, resolvedAt (when Config stopped returning it), and the raw EvaluationResult.' },
+  { path: 'findings.jsonl', description: 'The raw ASFF (JSON) of every Security Hub finding in scope, one per line, by finding id. Whole-organization and account scopes include findings that evidence no control (GuardDuty, Inspector, ...). For a past day, only findings whose stored version Safeguards had collected by the as-of time; manifest.json\'s notes count the ones left out.' },
+  { path: 'config-evaluations.jsonl', description: 'Every AWS Config evaluation in scope, one per line: account, region, rule name and managed identifier, resolvedAt (when Config stopped returning it), and the raw EvaluationResult. For a past day, only those Safeguards had collected by the as-of time, as for findings.' },
   { path: 'evaluations.csv', description: 'One row per control x evaluation record (a finding or Config evaluation evidencing a control in scope, current or not): account, region, resource, source, status, first/last observed, finding id.' },
-  { path: 'audit-log.jsonl', description: 'The user actions (audit trail) up to the as-of time, in chain order, with their hash-chain links; with accounts chosen, the actions about them and the organization-wide ones.' },
+  { path: 'audit-log.jsonl', description: 'The user actions (audit trail) up to the as-of time, in chain order, with their hash-chain links (see "Audit log" below); with accounts chosen, the actions about them and the organization-wide ones.' },
   { path: 'controls.csv', description: 'One row per control in scope: catalog entry (service, title, HIPAA citations, whitepaper section, evidence sources), status and resource counts over the scope, RACI letters per party.' },
   { path: 'summary.html', description: 'The human-readable report: scope, as-of time, who generated it and when, overall and per-service posture with a chart, failing controls with their RACI owners, exclusions and attestations in force.' },
   { path: 'summary.pdf', description: 'The same report as a PDF.' },
@@ -44,6 +44,8 @@ Checking this bundle
 With Safeguards:   npm run evidence:verify -- this-bundle.zip
                    (or the page Evidence > Verify a bundle)
 Without it:        unzip the bundle, then
+                   check that it holds exactly the files manifest.json lists, no more and no
+                   fewer, each of the "size" in bytes given there
                    sha256sum <file>        compare with "sha256" in manifest.json, for each file
                    base64 -d manifest.sig > manifest.sig.bin
                    openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin \\
@@ -51,6 +53,19 @@ Without it:        unzip the bundle, then
                    and compare the key's fingerprint (SHA-256 of its DER form:
                    openssl pkey -pubin -in public-key.pem -outform DER | sha256sum)
                    with the one shown in Safeguards.
+
+Audit log
+---------
+Each line of audit-log.jsonl is one entry, in chain order. Its "hash" is the SHA-256 (hex) of
+the UTF-8 text
+    prevHash|id|at|actorId|actorEmail|action|targetType|targetId|accountId|details
+with an empty field for a null, "at" as written (YYYY-MM-DDTHH:MM:SS.sssZ), and details as the
+exact text after "details": on the line, up to the line's closing brace. Each entry's prevHash is
+the hash of the entry before it (empty for the very first), so an entry removed, changed or
+moved breaks the chain. Ids grow in chain order but have gaps: the links, not the ids, show that
+nothing is missing. With accounts chosen, entries about other accounts are left out, so a
+prevHash can name an entry that is not in this file; a whole-organization bundle holds the whole
+chain up to the as-of time.
 `;
 }
 

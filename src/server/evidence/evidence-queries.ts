@@ -51,7 +51,7 @@ export async function* findingRawBatches(db: Db, scope: ResolvedScope, paging: P
   for (;;) {
     const rows = await db.$queryRaw<RawRecordRow[]>`
       SELECT id, raw::text AS raw FROM findings
-      WHERE id > ${after} ${accountCondition(scope, Prisma.sql`account_id`)} AND aws_updated_at <= ${f.asOf}
+      WHERE id > ${after} ${accountCondition(scope, Prisma.sql`account_id`)} AND aws_updated_at <= ${f.asOf} AND synced_at <= ${f.asOf}
         AND (${f.allControls} OR security_control_id = ANY(${f.securityHubIds}::text[]))
       ORDER BY id LIMIT ${limit}`;
     if (rows.length === 0) return;
@@ -87,7 +87,7 @@ export async function* findingBatches(db: Db, scope: ResolvedScope, paging: Pagi
       SELECT id, account_id, region, resource_type, resource_id, security_control_id, compliance_status, severity,
              workflow_status, record_state, first_observed_at, last_observed_at, aws_updated_at
       FROM findings
-      WHERE id > ${after} ${accountCondition(scope, Prisma.sql`account_id`)} AND aws_updated_at <= ${f.asOf}
+      WHERE id > ${after} ${accountCondition(scope, Prisma.sql`account_id`)} AND aws_updated_at <= ${f.asOf} AND synced_at <= ${f.asOf}
         AND security_control_id = ANY(${f.securityHubIds}::text[])
       ORDER BY id LIMIT ${limit}`;
     if (rows.length === 0) return;
@@ -139,7 +139,7 @@ export async function* configEvaluationBatches(db: Db, scope: ResolvedScope, pag
              ${RULE_SOURCE_IDENTIFIER} AS source_identifier, e.raw::text AS raw
       FROM config_evaluations e
       WHERE (e.account_id, e.region, e.rule_name, e.resource_type, e.resource_id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}, ${after[4]})
-        ${accountCondition(scope, Prisma.sql`e.account_id`)} AND e.result_recorded_at <= ${f.asOf}
+        ${accountCondition(scope, Prisma.sql`e.account_id`)} AND e.result_recorded_at <= ${f.asOf} AND e.synced_at <= ${f.asOf}
         AND (${f.allControls} OR ${RULE_SOURCE_IDENTIFIER} = ANY(${f.configRuleIds}::text[]))
       ORDER BY e.account_id, e.region, e.rule_name, e.resource_type, e.resource_id
       LIMIT ${limit}`;
@@ -151,18 +151,22 @@ export async function* configEvaluationBatches(db: Db, scope: ResolvedScope, pag
   }
 }
 
-/** Records left out because AWS updated them after the as-of instant (their earlier state is not kept). */
-export async function countUpdatedAfterAsOf(db: Db, scope: ResolvedScope): Promise<{ findings: number; configEvaluations: number }> {
+/**
+ * Records left out because the version stored reached Safeguards after the as-of instant: AWS
+ * updated them later, or Safeguards first collected them later (`synced_at`, written with each
+ * new version). Only the newest version of a record is kept, so its earlier state is not known.
+ */
+export async function countCollectedAfterAsOf(db: Db, scope: ResolvedScope): Promise<{ findings: number; configEvaluations: number }> {
   const f = filters(scope);
   const [findings, evaluations] = await Promise.all([
     db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM findings
-      WHERE account_id = ANY(${f.accountIds}::text[]) AND aws_updated_at > ${f.asOf}
+      WHERE account_id = ANY(${f.accountIds}::text[]) AND (aws_updated_at > ${f.asOf} OR synced_at > ${f.asOf})
         AND (${f.allControls} OR security_control_id = ANY(${f.securityHubIds}::text[]))`,
     db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM config_evaluations e
       LEFT JOIN config_rules r ON r.account_id = e.account_id AND r.region = e.region AND r.name = e.rule_name
-      WHERE e.account_id = ANY(${f.accountIds}::text[]) AND e.result_recorded_at > ${f.asOf}
+      WHERE e.account_id = ANY(${f.accountIds}::text[]) AND (e.result_recorded_at > ${f.asOf} OR e.synced_at > ${f.asOf})
         AND (${f.allControls} OR r.source_identifier = ANY(${f.configRuleIds}::text[]))`,
   ]);
   return { findings: findings[0]?.n ?? 0, configEvaluations: evaluations[0]?.n ?? 0 };

@@ -188,6 +188,21 @@ describe('exporting the whole organization', () => {
     expect(lines(bundle.file('audit-log.jsonl')).length).toBe(await t.prisma.auditEvent.count({ where: { at: { lte: instant } } }));
   });
 
+  it('holds an audit chain an auditor can recompute with README.txt’s formula alone', async () => {
+    expect(bundle.file('README.txt').toString('utf8')).toContain('prevHash|id|at|actorId|actorEmail|action|targetType|targetId|accountId|details');
+    const entries = lines(bundle.file('audit-log.jsonl'));
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    let previous = '';
+    for (const line of entries) {
+      const e = JSON.parse(line) as Record<string, string | null>;
+      const details = line.slice(line.indexOf('"details":') + '"details":'.length, -1);
+      const fields = [e.prevHash, e.id, e.at, e.actorId, e.actorEmail, e.action, e.targetType, e.targetId, e.accountId].map((v) => v ?? '');
+      expect(e.prevHash).toBe(previous);
+      expect(createHash('sha256').update([...fields, details].join('|'), 'utf8').digest('hex')).toBe(e.hash);
+      previous = e.hash!;
+    }
+  });
+
   it('lists exclusions with their full history and attestations with their files, neutralising formulas', async () => {
     const exclusions = csvRecords(bundle.file('exclusions.csv'));
     expect(exclusions).toHaveLength(2);
@@ -327,9 +342,14 @@ describe('an export as of yesterday', () => {
     await t.prisma.postureSnapshot.createMany({
       data: accountIds.map((accountId) => ({ day: new Date(`${yesterday}T00:00:00Z`), accountId, controlId: failing.controlId, serviceId: failing.serviceId, status: 'passed', passed: 7 })),
     });
-    // One finding changed today: yesterday's bundle cannot show it as it was, and leaves it out.
-    const changed = await t.prisma.finding.findFirstOrThrow({ where: { securityControlId: { not: null } }, orderBy: { id: 'asc' } });
-    await t.prisma.finding.update({ where: { id: changed.id }, data: { awsUpdatedAt: now, complianceStatus: 'FAILED' } });
+    // The organization was synced two days ago; since then one finding changed, and one older
+    // finding was first collected today. Yesterday's bundle held neither version then: both are left out.
+    const twoDaysAgo = new Date(now.getTime() - 2 * 86_400_000);
+    await t.prisma.finding.updateMany({ data: { syncedAt: twoDaysAgo } });
+    await t.prisma.configEvaluation.updateMany({ data: { syncedAt: twoDaysAgo } });
+    const [changed, collectedToday] = await t.prisma.finding.findMany({ where: { securityControlId: { not: null } }, orderBy: { id: 'asc' }, take: 2 });
+    await t.prisma.finding.update({ where: { id: changed.id }, data: { awsUpdatedAt: now, complianceStatus: 'FAILED', syncedAt: now } });
+    await t.prisma.finding.update({ where: { id: collectedToday.id }, data: { awsUpdatedAt: new Date(now.getTime() - 3 * 86_400_000), syncedAt: now } });
 
     const past = await exportBundle(`asOf=${yesterday}`, { now });
     expect((await verifyEvidenceBundle(past.zip)).valid).toBe(true);
@@ -343,9 +363,12 @@ describe('an export as of yesterday', () => {
     expect(column(controls, 'status').filter((s) => s === 'failed')).toEqual([]);
     const ids = lines(past.file('findings.jsonl')).map((l) => (JSON.parse(l) as { Id: string }).Id);
     expect(ids).not.toContain(changed.id);
-    expect(ids.length).toBe((await t.prisma.finding.count()) - 1);
+    expect(ids).not.toContain(collectedToday.id);
+    expect(ids.length).toBe((await t.prisma.finding.count()) - 2);
     expect(column(past.file('evaluations.csv'), 'finding_id')).not.toContain(changed.id);
-    expect(past.manifest.notes.some((n) => n.startsWith('1 finding(s) and 0 Config evaluation(s) in scope were updated by AWS after the as-of time'))).toBe(true);
+    expect(column(past.file('evaluations.csv'), 'finding_id')).not.toContain(collectedToday.id);
+    expect(lines(past.file('config-evaluations.jsonl'))).toHaveLength(await t.prisma.configEvaluation.count());
+    expect(past.manifest.notes.some((n) => n.startsWith('2 finding(s) and 0 Config evaluation(s) in scope reached Safeguards after the as-of time'))).toBe(true);
 
     const current = await exportBundle('', { now });
     const currentRow = csvRecords(current.file('controls.csv')).find((r) => r[0] === failing.controlId)!;
