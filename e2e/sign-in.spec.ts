@@ -40,6 +40,22 @@ test.describe('sign-in and roles', () => {
     expect(await health.json()).toMatchObject({ app: 'ok', database: 'ok' });
   });
 
+  test('an admin whose account registration is refused keeps what was typed, with the error at the field', async ({ page }) => {
+    const admin = await seedUser('admin');
+    await signIn(page, admin);
+    await page.goto('/admin/accounts');
+    await page.getByLabel('Account id (12 digits)').fill('210987654321');
+    await page.getByLabel('Name', { exact: true }).fill('Refused registration');
+    await page.getByLabel('Read-only role ARN').fill('not-an-arn');
+    await page.getByLabel('ExternalId').fill('refused-external-id');
+    await page.getByLabel('Regions (comma-separated)').fill('us-east-1');
+    await page.getByRole('button', { name: 'Register account' }).click();
+    await expect(page.locator('#account-roleArn-error')).toHaveText(/role ARN looks like/);
+    await expect(page.getByLabel('Read-only role ARN')).toHaveValue('not-an-arn');
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Refused registration');
+    await expect(page.getByLabel('Account id (12 digits)')).toHaveValue('210987654321');
+  });
+
   test('an admin creates a user who can then sign in', async ({ page, browser }) => {
     const admin = await seedUser('admin');
     await signIn(page, admin);

@@ -30,6 +30,24 @@ test.describe('sync of the demo organization', () => {
     expect(await ok.json()).toMatchObject({ accountRegions: mine.regions.length });
   });
 
+  test("an owner's \u201cSync now\u201d answers next to that account, and its rows update without a reload", async ({ page }) => {
+    const [mine] = await appDatabase().awsAccount.findMany({ orderBy: { id: 'asc' }, take: 1 });
+    const owner = await seedUser('account_owner');
+    await appDatabase().accountOwner.create({ data: { userId: owner.id, accountId: mine.id } });
+    await signIn(page, owner);
+    await page.goto('/sync');
+    const section = page.getByRole('region', { name: new RegExp(mine.name) });
+    const lastGood = section.getByTestId(`sync-row-${mine.id}-${mine.regions[0]}-securityhub`).locator('td').nth(3);
+    await expect(lastGood).not.toHaveText('—');
+    const before = await lastGood.textContent();
+    // Last good syncs are shown to the second: make sure the new one is a later second.
+    await page.waitForTimeout(1100);
+    await section.getByRole('button', { name: 'Sync now' }).click();
+    await expect(section.getByRole('status')).toHaveText(new RegExp(`^Queued \\d+ of ${mine.regions.length} account-regions`));
+    await expect(page.getByTestId('sync-summary').locator('..').getByRole('status')).toHaveCount(0);
+    await expect(lastGood).not.toHaveText(before!, { timeout: 30_000 });
+  });
+
   test('an admin tests access to an account through AssumeRole', async ({ page }) => {
     const admin = await seedUser('admin');
     await signIn(page, admin);

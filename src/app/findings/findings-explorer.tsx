@@ -246,7 +246,16 @@ export function FindingsExplorer({
       {page &&
         (page.rows.length === 0 ? (
           <p className="rounded border border-dashed border-slate-300 bg-slate-50 p-4 text-sm text-slate-600" data-testid="explorer-empty">
-            Nothing matches this view{hasFilters(filters) ? ': loosen a filter.' : '.'}
+            {page.total > 0 ? (
+              <>
+                Page {filters.page} is past the last page of this view.{' '}
+                <button type="button" onClick={() => go({ page: page.pages })} className="text-brand-700 underline">
+                  Go to page {page.pages}
+                </button>
+              </>
+            ) : (
+              <>Nothing matches this view{hasFilters(filters) ? ': loosen a filter.' : '.'}</>
+            )}
           </p>
         ) : (
           <div className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${result.isPlaceholderData ? 'opacity-60' : ''}`}>

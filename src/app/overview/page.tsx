@@ -100,7 +100,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <StatCard label="AWS accounts" testId="overview-accounts" value={formatNumber(accounts.length)} hint={data.source === 'live' ? `as of ${formatUtc(new Date())}` : `snapshot of ${data.snapshot?.day}`} />
           </dl>
 
-          <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
             <Panel title="Failing controls by severity" id="by-severity">
               <table className="w-full text-sm" data-testid="failing-by-severity">
                 <caption className="sr-only">Failing controls by their highest failure severity</caption>

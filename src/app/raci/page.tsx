@@ -134,7 +134,7 @@ export default async function RaciPage({ searchParams }: { searchParams: Promise
         {rows.length === 0 ? (
           <Notice>No control matches these filters.</Notice>
         ) : (
-          <div role="region" aria-labelledby="matrix" tabIndex={0} className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white">
+          <div role="region" aria-labelledby="matrix" tabIndex={0} className="relative max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <thead className="sticky top-0 z-10 bg-slate-100 text-slate-600">
                 <tr>

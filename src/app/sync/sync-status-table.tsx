@@ -1,4 +1,5 @@
 'use client';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '@/lib/query-keys';
 import type { SyncStatusRow } from '@/server/sync/sync-status';
@@ -29,18 +30,35 @@ const HEALTH_STYLE: Record<SyncStatusRow['health'], string> = {
   'never-synced': 'bg-slate-100 text-slate-700',
 };
 
+/** How long after "Sync now" the page polls fast, so the queued runs show as soon as the worker starts them. */
+const WATCH_AFTER_REQUEST_MS = 60_000;
+
+function QueuedMessage({ result }: { result: { queued: number; accountRegions: number } }) {
+  return (
+    <span role="status" className="text-sm text-emerald-700">
+      Queued {result.queued} of {result.accountRegions} account-regions{result.queued < result.accountRegions ? ' (the rest were already queued)' : ''}.
+    </span>
+  );
+}
+
 export function SyncStatusTable({ canRequest }: { canRequest: boolean }) {
   const queryClient = useQueryClient();
+  const [watchUntil, setWatchUntil] = useState(0);
   const status = useQuery({
     queryKey: queryKeys.syncStatus(),
     queryFn: fetchStatus,
-    // Poll fast while something runs, slowly otherwise.
-    refetchInterval: (query) => (query.state.data?.some((r) => r.health === 'running') ? 1500 : 10_000),
+    // Poll fast while something runs or was just queued, slowly otherwise.
+    refetchInterval: (query) => (query.state.data?.some((r) => r.health === 'running') || Date.now() < watchUntil ? 1500 : 10_000),
   });
   const syncNow = useMutation({
     mutationFn: postSync,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus() }),
+    onSuccess: () => {
+      setWatchUntil(Date.now() + WATCH_AFTER_REQUEST_MS);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus() });
+    },
   });
+  // Each answer is shown next to the button that asked: the whole organization's, or one account's.
+  const answeredFor = (accountId: string | undefined) => syncNow.variables === accountId;
 
   if (status.isPending) return <p className="text-slate-600">Loading sync status…</p>;
   if (status.isError) return <p role="alert" className="text-red-700">Could not load the sync status: {status.error.message}</p>;
@@ -66,12 +84,8 @@ export function SyncStatusTable({ canRequest }: { canRequest: boolean }) {
             Sync all now
           </button>
         )}
-        {syncNow.isSuccess && (
-          <span role="status" className="text-sm text-emerald-700">
-            Queued {syncNow.data.queued} of {syncNow.data.accountRegions} account-regions (the rest were already queued).
-          </span>
-        )}
-        {syncNow.isError && (
+        {syncNow.isSuccess && answeredFor(undefined) && <QueuedMessage result={syncNow.data} />}
+        {syncNow.isError && answeredFor(undefined) && (
           <span role="alert" className="text-sm text-red-700">
             {syncNow.error.message}
           </span>
@@ -92,6 +106,12 @@ export function SyncStatusTable({ canRequest }: { canRequest: boolean }) {
               >
                 Sync now
               </button>
+            )}
+            {syncNow.isSuccess && answeredFor(accountId) && <QueuedMessage result={syncNow.data} />}
+            {syncNow.isError && answeredFor(accountId) && (
+              <span role="alert" className="text-sm text-red-700">
+                {syncNow.error.message}
+              </span>
             )}
           </header>
           <div className="overflow-x-auto">

@@ -27,7 +27,7 @@ import {
   type PostureOverview,
   type ServiceRollup,
 } from './posture-views';
-import { postureAsOf, postureTrend, type TrendPoint } from './snapshots';
+import { postureAsOf, postureTrend, withLiveToday, type TrendPoint } from './snapshots';
 import { FAILING_SYNCS_LISTED, type SyncHealthRow, type SyncSummary } from './sync-summary';
 import type { ControlResult, ScopeSummary } from './types';
 
@@ -108,7 +108,8 @@ export async function overviewFor(
   }
   const heatmapAccounts = pageOfAccounts(accounts, options.heatmapPage ?? 1).accounts;
   const aggregates = await readCurrentOverview(db, scope, accounts.map((a) => a.id), new Date(), { cellsOf: heatmapAccounts.map((a) => a.id) });
-  return { overview: buildOverviewOf(aggregates, accounts, { heatmapPage: options.heatmapPage }), accounts, source: 'live', sync, trend };
+  const overview = buildOverviewOf(aggregates, accounts, { heatmapPage: options.heatmapPage });
+  return { overview, accounts, source: 'live', sync, trend: withLiveToday(trend, overview) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,14 +254,15 @@ export async function servicePosture(db: Db, user: SessionUser, options: { servi
     exclusionsInForce(db, { scope, serviceId: service.id, asOf: now }),
     postureTrend(db, { accountIds: scope, serviceId: service.id }),
   ]);
+  const summary = posture.services.find((s) => s.scopeId === service.id)!;
   return {
     service,
     accounts,
     accountId: options.accountId ?? null,
-    summary: posture.services.find((s) => s.scopeId === service.id)!,
+    summary,
     failing: await failingView(db, posture, { serviceId: service.id }),
     exclusions,
-    trend,
+    trend: withLiveToday(trend, summary.resourceControls, now),
   };
 }
 
@@ -289,16 +291,17 @@ export async function controlPosture(db: Db, user: SessionUser, options: { contr
     exclusionsInForce(db, { scope, controlId: control.id, asOf: now }),
     postureTrend(db, { accountIds: scope, controlId: control.id }),
   ]);
+  const overall = posture.organization.controls.find((c) => c.controlId === control.id)!;
   return {
     control,
     service: findService(control.serviceId)!,
     accounts,
     accountId: options.accountId ?? null,
-    overall: posture.organization.controls.find((c) => c.controlId === control.id)!,
+    overall,
     perAccount: posture.accounts.map((a) => ({ accountId: a.scopeId, result: a.controls.find((c) => c.controlId === control.id)! })),
     failing: await failingView(db, posture, { controlId: control.id }),
     exclusions,
-    trend,
+    trend: withLiveToday(trend, overall.resourceControls, now),
   };
 }
 
@@ -333,7 +336,7 @@ export async function accountPosture(db: Db, user: SessionUser, accountId: strin
     failingRegions: await readFailingRegionTotals(db, accountId),
     exclusions,
     sync,
-    trend,
+    trend: withLiveToday(trend, summary.resourceControls, now),
   };
 }
 

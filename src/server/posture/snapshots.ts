@@ -127,6 +127,19 @@ export async function postureTrend(
   return rows.map((r) => ({ ...r, score: scoreOf(r) }));
 }
 
+/**
+ * The trend with today's point taken from the live figures (added when no snapshot exists yet
+ * today): a snapshot is written per sync, but an exclusion or attestation decided since changes
+ * the posture at once, and the page's headline and its trend must agree.
+ */
+export function withLiveToday(trend: readonly TrendPoint[], live: { passed: number; failed: number; excepted: number; unknown: number }, now: Date = new Date()): TrendPoint[] {
+  const day = snapshotDay(now);
+  const { passed, failed, excepted, unknown } = live;
+  if (passed + failed + excepted + unknown === 0 && !trend.some((p) => p.day === day)) return [...trend];
+  const today: TrendPoint = { day, passed, failed, excepted, unknown, score: scoreOf(live) };
+  return [...trend.filter((p) => p.day !== day), today];
+}
+
 export interface PostureAsOf {
   /** The day asked for. */
   day: string;

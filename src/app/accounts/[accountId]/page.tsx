@@ -101,7 +101,7 @@ async function AccountPostureView({ user, accountId, allControls }: { user: Sess
         />
         <StatCard label="Failing controls" testId="account-failing-controls" tone={failing.length ? 'bad' : 'good'} value={formatNumber(failing.length)} />
         <StatCard label="Failed resource-controls" testId="account-failed" value={formatNumber(summary.resourceControls.failed)} />
-        <StatCard label="Excepted" value={formatNumber(summary.resourceControls.excepted)} hint={`${formatNumber(data.exclusions.length)} exclusions in force`} />
+        <StatCard label="Excepted" value={formatNumber(summary.resourceControls.excepted)} hint={`${formatNumber(data.exclusions.length)} ${data.exclusions.length === 1 ? 'exclusion' : 'exclusions'} in force`} />
       </dl>
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -200,7 +200,7 @@ async function AccountPostureView({ user, accountId, allControls }: { user: Sess
       </Panel>
 
       <Panel
-        title={`Failing resources (${formatNumber(summary.resourceControls.failed)})`}
+        title={`Failing resources (${formatNumber(data.failingRegions.reduce((n, r) => n + r.resources, 0))})`}
         id="failing"
         actions={
           <Link href={`/findings?account=${account.id}&status=FAILED`} className="text-brand-700 underline">

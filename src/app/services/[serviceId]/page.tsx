@@ -168,7 +168,7 @@ async function ServicePostureView({ user, serviceId, accountId }: { user: Sessio
       </div>
 
       <Panel
-        title={`Failing resources (${formatNumber(summary.resourceControls.failed)})`}
+        title={`Failing resources (${formatNumber(summary.resourceControls.failed)} failed resource-controls)`}
         id="failing"
         actions={
           <Link href={`/findings?${new URLSearchParams({ service: service.id, status: 'FAILED', ...(accountId ? { account: accountId } : {}) })}`} className="text-brand-700 underline">
