@@ -39,6 +39,9 @@ test.describe('evidence bundles', () => {
     await page.reload();
     await expect(page.getByTestId('recent-exports')).toContainText(auditor.email);
     await expect(page.getByTestId('recent-exports')).toContainText((events[1].details as { manifestSha256: string }).manifestSha256);
+    // "As of" a bundle of the present is the instant it was generated, to the minute.
+    const instant = result.manifest!.asOf.instant;
+    await expect(page.getByTestId('recent-exports')).toContainText(`${instant.slice(0, 16).replace('T', ' ')} UTC (at generation)`);
 
     // The verify page: the bundle as downloaded is valid; with one file changed, it names that file.
     await page.goto('/evidence/verify');

@@ -87,7 +87,7 @@ export default async function EvidencePage() {
                   <tr key={e.bundleId} className="border-t border-slate-200 align-top">
                     <td className="px-2 py-1 whitespace-nowrap">{when(e.startedAt)}</td>
                     <td className="px-2 py-1">{e.actorEmail ?? '—'}</td>
-                    <td className="px-2 py-1">{e.asOf}</td>
+                    <td className="px-2 py-1">{e.asOf === 'now' && e.asOfInstant ? `${when(e.asOfInstant)} (at generation)` : e.asOf}</td>
                     <td className="px-2 py-1">{scopeText(e)}</td>
                     <td className="px-2 py-1">
                       {e.status}

@@ -9,6 +9,8 @@ export interface RecentExport {
   startedAt: Date;
   actorEmail: string | null;
   asOf: string;
+  /** The instant the bundle's evidence is as of (for "now", when it was generated). */
+  asOfInstant: Date | null;
   scope: BundleScopeRecord | null;
   status: ExportStatus;
   endedAt: Date | null;
@@ -20,6 +22,7 @@ interface ExportDetails {
   status?: ExportStatus;
   bundleId?: string;
   asOf?: string;
+  asOfInstant?: string;
   scope?: BundleScopeRecord;
   manifestSha256?: string;
   bytes?: number;
@@ -46,6 +49,7 @@ export async function recentExports(db: Db, options: { limit?: number } = {}): P
         startedAt: e.at,
         actorEmail: e.actorEmail,
         asOf: d.asOf ?? 'now',
+        asOfInstant: d.asOfInstant ? new Date(d.asOfInstant) : null,
         scope: d.scope ?? null,
         status: d.status ?? 'started',
         endedAt: null,

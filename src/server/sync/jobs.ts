@@ -39,7 +39,12 @@ export async function startJobQueue(databaseUrl: string, options: { worker: bool
     supervise: options.worker,
     schedule: options.worker,
   });
-  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  boss.on('error', (error) => {
+    // 57P01: PostgreSQL is shutting down (a stop or restart) and closed the connection; pg-boss
+    // reconnects when it is back, so on a normal stop this is not an error to report.
+    if ((error as { code?: unknown }).code === '57P01') logger.warn('job queue: the database closed the connection (shutting down)');
+    else logger.error({ err: error }, 'job queue error');
+  });
   await boss.start();
   await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: 'stately', retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 });
   await boss.createQueue(SCHEDULE_QUEUE, { name: SCHEDULE_QUEUE, policy: 'singleton' });
