@@ -4,8 +4,7 @@
 // reason box, and the server action's message and field errors.
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/actions';
-import { FieldError } from '@/components/exclusion-bits';
-import { FormMessage, SubmitButton } from '@/components/form';
+import { FieldError, FormMessage, SubmitButton } from '@/components/form';
 import { IDLE_STATE } from '@/components/form-state';
 
 type DecisionAction = (state: ActionState<unknown>, formData: FormData) => Promise<ActionState<unknown>>;

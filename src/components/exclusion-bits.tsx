@@ -1,5 +1,5 @@
 // Presentational pieces for exclusions and attestations: status badges, a table of exclusions,
-// the history timeline, and the field error under a form input. No data access.
+// and the history timeline. No data access.
 import Link from 'next/link';
 
 const TONES = {
@@ -38,15 +38,6 @@ export function SmallBadge({ children, tone = 'slate', title }: { children: Reac
 
 export const formatDay = (date: Date) => date.toISOString().slice(0, 10);
 export const formatTime = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.join(' ')}
-    </p>
-  );
-}
 
 export interface ExclusionTableRow {
   id: string;

@@ -24,3 +24,13 @@ export function FormMessage({ state }: { state: ActionState<unknown> }) {
     </p>
   );
 }
+
+/** A field's messages from the server, below the field (its `id` goes in the field's aria-describedby). */
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {errors.join(' ')}
+    </p>
+  );
+}

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { FieldError } from '@/components/exclusion-bits';
+import { FieldError } from '@/components/form';
 
 export interface ManualControlOption {
   id: string;

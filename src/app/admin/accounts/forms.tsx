@@ -1,7 +1,6 @@
 'use client';
 import { useActionState, useState } from 'react';
-import { FieldError } from '@/components/exclusion-bits';
-import { FormMessage, SubmitButton } from '@/components/form';
+import { FieldError, FormMessage, SubmitButton } from '@/components/form';
 import { IDLE_STATE } from '@/components/form-state';
 import { createAccountAction, updateAccountAction } from './actions';
 
