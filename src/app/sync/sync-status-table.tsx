@@ -33,10 +33,22 @@ const HEALTH_STYLE: Record<SyncStatusRow['health'], string> = {
 /** How long after "Sync now" the page polls fast, so the queued runs show as soon as the worker starts them. */
 const WATCH_AFTER_REQUEST_MS = 60_000;
 
-function QueuedMessage({ result }: { result: { queued: number; accountRegions: number } }) {
+type SyncAnswerState = { isSuccess: true; data: { queued: number; accountRegions: number } } | { isSuccess: false; isError: boolean; error: Error | null };
+
+/** What a "Sync now" request answered: how many account-regions it queued, or why it failed. */
+function SyncAnswer({ answer }: { answer: SyncAnswerState }) {
+  if (answer.isSuccess) {
+    const { queued, accountRegions } = answer.data;
+    return (
+      <span role="status" className="text-sm text-emerald-700">
+        Queued {queued} of {accountRegions} account-regions{queued < accountRegions ? ' (the rest were already queued)' : ''}.
+      </span>
+    );
+  }
+  if (!answer.isError) return null;
   return (
-    <span role="status" className="text-sm text-emerald-700">
-      Queued {result.queued} of {result.accountRegions} account-regions{result.queued < result.accountRegions ? ' (the rest were already queued)' : ''}.
+    <span role="alert" className="text-sm text-red-700">
+      {answer.error?.message}
     </span>
   );
 }
@@ -84,12 +96,7 @@ export function SyncStatusTable({ canRequest }: { canRequest: boolean }) {
             Sync all now
           </button>
         )}
-        {syncNow.isSuccess && answeredFor(undefined) && <QueuedMessage result={syncNow.data} />}
-        {syncNow.isError && answeredFor(undefined) && (
-          <span role="alert" className="text-sm text-red-700">
-            {syncNow.error.message}
-          </span>
-        )}
+        {answeredFor(undefined) && <SyncAnswer answer={syncNow} />}
       </div>
       {accounts.map(([accountId, accountName]) => (
         <section key={accountId} aria-labelledby={`acct-${accountId}`} className="rounded-lg border border-slate-200 bg-white">
@@ -107,12 +114,7 @@ export function SyncStatusTable({ canRequest }: { canRequest: boolean }) {
                 Sync now
               </button>
             )}
-            {syncNow.isSuccess && answeredFor(accountId) && <QueuedMessage result={syncNow.data} />}
-            {syncNow.isError && answeredFor(accountId) && (
-              <span role="alert" className="text-sm text-red-700">
-                {syncNow.error.message}
-              </span>
-            )}
+            {answeredFor(accountId) && <SyncAnswer answer={syncNow} />}
           </header>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
